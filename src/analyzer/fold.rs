@@ -1,0 +1,105 @@
+//! Folding: one token's characters mapped to the form that is indexed.
+//!
+//! Two strengths are produced. The *surface* form is what NFKC makes of the
+//! token, minus invisible controls, with Latin lowercased: an exact match on it
+//! is the strongest evidence. The *folded* form also deletes marks and tatweel
+//! and maps letter and digit variants to one letter, so a reader who types
+//! without vowels, with a Persian keyboard or with Arabic-Indic digits matches.
+
+use super::chars::{is_arabic_mark, is_format_control, is_spacing_mark_form};
+use unicode_normalization::UnicodeNormalization;
+
+/// NFKC, without the pieces that NFKC would mangle or that must never count.
+pub fn surface(token: &str) -> String {
+    let mut out = String::with_capacity(token.len());
+    for c in token
+        .chars()
+        .filter(|&c| !is_spacing_mark_form(c) && !is_format_control(c))
+        .nfkc()
+    {
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Maps one character of a surface form to its folded form (`None`: delete).
+pub fn fold_char(c: char) -> Option<char> {
+    if is_arabic_mark(c) || is_format_control(c) {
+        return None;
+    }
+    Some(match c {
+        '\u{0640}' => return None, // tatweel
+        'آ' | 'أ' | 'إ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => 'ا',
+        'ى' | 'ئ' | 'ی' | 'ے' | 'ې' | 'ۍ' | 'ێ' => 'ي',
+        'ؤ' | 'ۅ' | 'ۆ' | 'ۇ' | 'ۈ' | 'ۉ' | 'ۋ' => 'و',
+        'ة' | 'ہ' | 'ۀ' | 'ۃ' | 'ە' | 'ھ' => 'ه',
+        'ک' | 'ڪ' => 'ك',
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        _ => c,
+    })
+}
+
+/// The folded form of a surface form.
+pub fn fold(surface: &str) -> String {
+    surface.chars().filter_map(fold_char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Folds a raw token the way the analyzer does: surface first, then fold.
+    fn f(raw: &str) -> String {
+        fold(&surface(raw))
+    }
+
+    /// One row per line of the project's Arabic notes (shared/ARABIC.md).
+    #[test]
+    fn arabic_notes_table() {
+        let rows: &[(&str, &str, &str)] = &[
+            ("harakat U+064B-0652", "السُّورِيُّ", "السوري"),
+            ("tanween", "هاتفياً", "هاتفيا"),
+            ("madda/hamza marks U+0653-065F", "ا\u{0653}ب\u{0654}\u{0655}\u{065F}", "اب"),
+            ("dagger alef U+0670", "ٱلرَّحۡمَٰنِ", "الرحمن"),
+            ("Quranic marks U+0610-061A", "صلى\u{0610}", "صلي"),
+            ("Quranic marks U+06D6-06ED", "الكتب\u{06D6}\u{06E1}", "الكتب"),
+            ("Quranic marks U+08D3-08FF", "قال\u{08F0}", "قال"),
+            ("tatweel", "عـــربي", "عربي"),
+            ("alef madda", "آخر", "اخر"),
+            ("alef hamza above", "أعلنت", "اعلنت"),
+            ("alef hamza below", "إيران", "ايران"),
+            ("alef wasla", "ٱلكتاب", "الكتاب"),
+            ("alef maksura", "إلى", "الي"),
+            ("teh marbuta", "وزارة", "وزاره"),
+            ("hamza on waw", "مؤتمر", "موتمر"),
+            ("hamza on yeh", "رئيس", "رييس"),
+            ("Persian yeh", "سوریا", "سوريا"),
+            ("Urdu yeh barree", "سورے", "سوري"),
+            ("keheh", "کتاب", "كتاب"),
+            ("heh goal", "مدرسہ", "مدرسه"),
+            ("heh with yeh", "خانۀ", "خانه"),
+            ("Arabic-Indic digits", "٢٠٢٤", "2024"),
+            ("Persian digits", "۲۰۱۵", "2015"),
+            ("lam-alef ligature", "اﻷوضاع", "الاوضاع"),
+            ("presentation forms", "ﺑﺤﺚ", "بحث"),
+            ("isolated harakat form dropped", "ب\u{FE76}ت", "بت"),
+            ("shadda ligature dropped", "ب\u{FC60}ت", "بت"),
+            ("format controls", "كتا\u{200C}ب\u{200F}", "كتاب"),
+            ("bidi isolates", "\u{2067}عمان\u{2069}", "عمان"),
+            ("Latin lowercased", "Logo", "logo"),
+            ("fullwidth Latin", "ＬＯＧＯ", "logo"),
+        ];
+        for (what, raw, want) in rows {
+            assert_eq!(f(raw), *want, "{what}: {raw}");
+        }
+    }
+
+    #[test]
+    fn surface_keeps_vowels_and_hamza() {
+        assert_eq!(surface("السُّوري"), "السُّوري");
+        assert_eq!(surface("أعلنت\u{200F}"), "أعلنت");
+        // NFKC composes alef + hamza above into one letter.
+        assert_eq!(surface("ا\u{0654}"), "أ");
+    }
+}

@@ -1,0 +1,123 @@
+//! Tokenizing: finds the words of a text and remembers where each one stands
+//! in the ORIGINAL string, so highlights can be drawn over what the author
+//! wrote, diacritics and all.
+
+use super::chars::{is_format_control, is_word_char};
+use super::fold::{fold, surface};
+
+/// One word of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range of the word in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// NFKC form, lowercased, controls removed; vowels and hamza kept.
+    pub surface: String,
+    /// Marks deleted, letters and digits folded: what is normally searched.
+    pub folded: String,
+}
+
+/// Splits `text` into tokens.
+///
+/// A word is a run of letters, digits and marks; invisible format controls
+/// inside a run do not end it (a ZWNJ inside a word), but are never part of
+/// a token's edges (a trailing RLM is not highlighted). A token that folds to
+/// nothing (marks only) is dropped.
+///
+/// ```
+/// let tokens = bahth::analyzer::tokenize("السُّوري، وإيران");
+/// let words: Vec<_> = tokens.iter().map(|t| t.folded.as_str()).collect();
+/// assert_eq!(words, ["السوري", "وايران"]);
+/// assert_eq!((tokens[0].start, tokens[0].end), (0, 16)); // the vowelled bytes
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut word: Option<(usize, usize)> = None; // (start, end of last word char)
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            let end = i + c.len_utf8();
+            word = Some(word.map_or((i, end), |(start, _)| (start, end)));
+        } else if !is_format_control(c) {
+            if let Some((start, end)) = word.take() {
+                push_word(text, start, end, &mut tokens);
+            }
+        }
+    }
+    if let Some((start, end)) = word {
+        push_word(text, start, end, &mut tokens);
+    }
+    tokens
+}
+
+/// Analyzes one word. NFKC can turn a single ligature into several words
+/// (U+FDFA): each becomes a token over the same original range.
+fn push_word(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+    let surface_form = surface(&text[start..end]);
+    for part in surface_form.split(|c: char| !is_word_char(c)) {
+        let folded = fold(part);
+        if !folded.is_empty() {
+            tokens.push(Token { start, end, surface: part.to_string(), folded });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, &str)> {
+        tokenize(text).into_iter().map(|t| (t.folded, &text[t.start..t.end])).collect()
+    }
+
+    #[test]
+    fn keeps_original_ranges() {
+        let text = "قال السُّوريُّ: نعم";
+        let got = words(text);
+        assert_eq!(got[1], ("السوري".to_string(), "السُّوريُّ"));
+        assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn never_splits_at_a_mark_or_tatweel() {
+        let got = words("مُحَمَّدٌ عـــربي");
+        assert_eq!(got, [("محمد".into(), "مُحَمَّدٌ"), ("عربي".into(), "عـــربي")]);
+    }
+
+    #[test]
+    fn format_controls_join_inside_and_trim_at_edges() {
+        let got = words("\u{200F}كتا\u{200C}ب\u{200F} و");
+        assert_eq!(got, [("كتاب".into(), "كتا\u{200C}ب"), ("و".into(), "و")]);
+    }
+
+    #[test]
+    fn punctuation_and_stray_ampersand_separate_words() {
+        let got: Vec<String> = words("سوريا&على (تويتر)، “الأمن” • 2015-2024").into_iter().map(|w| w.0).collect();
+        assert_eq!(got, ["سوريا", "علي", "تويتر", "الامن", "2015", "2024"]);
+    }
+
+    #[test]
+    fn quranic_symbols_separate_words() {
+        let got: Vec<String> = words("الرحيم\u{06DD}الحمد").into_iter().map(|w| w.0).collect();
+        assert_eq!(got, ["الرحيم", "الحمد"]);
+    }
+
+    #[test]
+    fn marks_only_and_punctuation_only_give_nothing() {
+        assert!(tokenize("َ ُ ّ").is_empty());
+        assert!(tokenize("؟!،.. — ").is_empty());
+        assert!(tokenize("").is_empty());
+    }
+
+    #[test]
+    fn ligature_expanding_to_words() {
+        let got = tokenize("ﷺ");
+        assert!(got.len() > 1, "U+FDFA is a phrase after NFKC");
+        assert!(got.iter().all(|t| (t.start, t.end) == (0, 3)));
+    }
+
+    #[test]
+    fn latin_and_digits() {
+        let got: Vec<String> = words("Logo ٢٠١٥ iPhone15").into_iter().map(|w| w.0).collect();
+        assert_eq!(got, ["logo", "2015", "iphone15"]);
+    }
+}

@@ -1,0 +1,465 @@
+//! Corpus loading: a folder of `.txt`, `.md`, `.html` and `.jsonl` files
+//! turned into [`Document`]s, with clear errors for bad input.
+//!
+//! Used by `build.rs` (to compile the index into the module) and by the CLI's
+//! `--corpus` (to index a folder at run time): the same code either way.
+//!
+//! - `.txt`: the title is the first line that reads as a headline (site chrome
+//!   such as "الوضع المظلم" or "Logo" and date lines are skipped), else the first
+//!   sentence cut at a word boundary.
+//! - `.md`: optional front matter (`---` / `key: value` lines / `---`) with
+//!   `title`, `url`, `date`; else the first `#` heading; else as `.txt`.
+//! - `.html`: `<title>` or the first `<h1>`; text without tags, scripts, styles.
+//! - `.jsonl`: one `{"id","title","url","text","date"}` object per line.
+//! - A sidecar `NAME.EXT.meta` (same `key: value` lines as front matter) gives
+//!   a title, url or date for any file, and wins over what the file says.
+//!
+//! A document's id is its file stem (or the jsonl `id`). HTML entities are
+//! decoded in every format so `&nbsp;` or `&amp;` never hide a word.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One searchable document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub text: String,
+}
+
+/// Why a corpus could not be loaded. Every variant names the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusError {
+    Io { path: PathBuf, message: String },
+    NotUtf8 { path: PathBuf, offset: usize },
+    DuplicateId { id: String, first: PathBuf, second: PathBuf },
+    BadJsonl { path: PathBuf, line: usize, message: String },
+    BadFrontMatter { path: PathBuf, line: usize, message: String },
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CorpusError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+            CorpusError::NotUtf8 { path, offset } => {
+                write!(f, "{}: not valid UTF-8 at byte offset {offset}", path.display())
+            }
+            CorpusError::DuplicateId { id, first, second } => write!(
+                f,
+                "duplicate document id \"{id}\": in {} and in {}",
+                first.display(),
+                second.display()
+            ),
+            CorpusError::BadJsonl { path, line, message } => {
+                write!(f, "{}:{line}: malformed jsonl: {message}", path.display())
+            }
+            CorpusError::BadFrontMatter { path, line, message } => {
+                write!(f, "{}:{line}: malformed front matter: {message}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for CorpusError {}
+
+/// A loaded corpus: the documents (sorted by id) and what was skipped, and why.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub warnings: Vec<String>,
+    /// Every file that was read, for `cargo:rerun-if-changed`.
+    pub files: Vec<PathBuf>,
+}
+
+/// Loads every supported file directly inside `dir` (not recursing).
+pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
+    let io = |path: &Path, e: std::io::Error| CorpusError::Io { path: path.to_path_buf(), message: e.to_string() };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| io(dir, e))?
+        .map(|entry| entry.map(|e| e.path()).map_err(|e| io(dir, e)))
+        .collect::<Result<_, _>>()?;
+    paths.sort();
+
+    let mut corpus = Corpus::default();
+    let mut sources: HashMap<String, PathBuf> = HashMap::new();
+    for path in paths {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with('.') || path.is_dir() || name.ends_with(".meta") {
+            continue;
+        }
+        let Some(kind) = Kind::of(&path) else {
+            corpus.warnings.push(format!("{}: skipped, not .txt, .md, .html or .jsonl", path.display()));
+            continue;
+        };
+        let text = read_utf8(&path)?;
+        corpus.files.push(path.clone());
+        if text.trim().is_empty() {
+            corpus.warnings.push(format!("{}: skipped, empty", path.display()));
+            continue;
+        }
+        let meta_path = PathBuf::from(format!("{}.meta", path.display()));
+        let sidecar = if meta_path.exists() {
+            corpus.files.push(meta_path.clone());
+            let meta_text = read_utf8(&meta_path)?;
+            parse_meta_lines(&meta_path, meta_text.lines().enumerate().map(|(i, l)| (i + 1, l)))?
+        } else {
+            Meta::default()
+        };
+        let mut docs = match kind {
+            Kind::Jsonl => parse_jsonl(&path, &text)?,
+            _ => vec![parse_file(&path, kind, &text)?],
+        };
+        for doc in &mut docs {
+            sidecar.apply_to(doc);
+            if let Some(first) = sources.insert(doc.id.clone(), path.clone()) {
+                return Err(CorpusError::DuplicateId { id: doc.id.clone(), first, second: path });
+            }
+        }
+        corpus.documents.extend(docs);
+    }
+    corpus.documents.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(corpus)
+}
+
+fn read_utf8(path: &Path) -> Result<String, CorpusError> {
+    let bytes = std::fs::read(path).map_err(|e| CorpusError::Io { path: path.to_path_buf(), message: e.to_string() })?;
+    String::from_utf8(bytes)
+        .map_err(|e| CorpusError::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Txt,
+    Md,
+    Html,
+    Jsonl,
+}
+
+impl Kind {
+    fn of(path: &Path) -> Option<Kind> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "txt" => Some(Kind::Txt),
+            "md" | "markdown" => Some(Kind::Md),
+            "html" | "htm" => Some(Kind::Html),
+            "jsonl" => Some(Kind::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// Title, url and date given explicitly (front matter or sidecar).
+#[derive(Debug, Default)]
+struct Meta {
+    title: Option<String>,
+    url: Option<String>,
+    date: Option<String>,
+}
+
+impl Meta {
+    fn apply_to(&self, doc: &mut Document) {
+        if let Some(t) = &self.title {
+            doc.title = t.clone();
+        }
+        if self.url.is_some() {
+            doc.url = self.url.clone();
+        }
+        if self.date.is_some() {
+            doc.date = self.date.clone();
+        }
+    }
+}
+
+/// Parses `key: value` lines (front matter or a sidecar). Unknown keys are
+/// allowed (a site may keep its own); a line without a colon is an error.
+fn parse_meta_lines<'a>(path: &Path, lines: impl Iterator<Item = (usize, &'a str)>) -> Result<Meta, CorpusError> {
+    let mut meta = Meta::default();
+    for (line, text) in lines {
+        if text.trim().is_empty() || text.trim_start().starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = text.split_once(':') else {
+            return Err(CorpusError::BadFrontMatter {
+                path: path.to_path_buf(),
+                line,
+                message: format!("expected `key: value`, found {:?}", text.trim()),
+            });
+        };
+        let value = value.trim().trim_matches(|c| c == '"' || c == '\'').to_string();
+        match key.trim() {
+            "title" => meta.title = Some(decode_entities(&value)),
+            "url" => meta.url = Some(value),
+            "date" => meta.date = Some(value),
+            _ => {}
+        }
+    }
+    Ok(meta)
+}
+
+fn stem_id(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn parse_file(path: &Path, kind: Kind, raw: &str) -> Result<Document, CorpusError> {
+    let (meta, body) = match kind {
+        Kind::Md => split_front_matter(path, raw)?,
+        _ => (Meta::default(), raw),
+    };
+    let (heading, text) = match kind {
+        Kind::Html => html_to_text(body),
+        Kind::Md => markdown_to_text(body),
+        _ => (None, decode_entities(body)),
+    };
+    let mut doc = Document {
+        id: stem_id(path),
+        title: heading.unwrap_or_else(|| title_from_text(&text)),
+        url: None,
+        date: None,
+        text: text.trim().to_string(),
+    };
+    meta.apply_to(&mut doc);
+    Ok(doc)
+}
+
+/// Splits `---` front matter from a markdown body.
+fn split_front_matter<'a>(path: &Path, raw: &'a str) -> Result<(Meta, &'a str), CorpusError> {
+    let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
+    let Some(rest) = raw.strip_prefix("---\n").or_else(|| raw.strip_prefix("---\r\n")) else {
+        return Ok((Meta::default(), raw));
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let header = &rest[..offset];
+            let meta = parse_meta_lines(path, header.lines().enumerate().map(|(j, l)| (j + 2, l)))?;
+            return Ok((meta, &rest[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    Err(CorpusError::BadFrontMatter {
+        path: path.to_path_buf(),
+        line: 1,
+        message: "opening `---` has no closing `---`".into(),
+    })
+}
+
+#[derive(serde::Deserialize)]
+struct JsonlRecord {
+    id: serde_json::Value,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+fn parse_jsonl(path: &Path, raw: &str) -> Result<Vec<Document>, CorpusError> {
+    let mut docs = Vec::new();
+    for (i, line) in raw.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |message: String| CorpusError::BadJsonl { path: path.to_path_buf(), line: i + 1, message };
+        let record: JsonlRecord = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
+        let id = match record.id {
+            serde_json::Value::String(s) if !s.trim().is_empty() => s,
+            serde_json::Value::Number(n) => n.to_string(),
+            other => return Err(bad(format!("\"id\" must be a non-empty string or a number, found {other}"))),
+        };
+        let text = decode_entities(&record.text);
+        docs.push(Document {
+            id,
+            title: record.title.map(|t| decode_entities(&t)).unwrap_or_else(|| title_from_text(&text)),
+            url: record.url,
+            date: record.date,
+            text: text.trim().to_string(),
+        });
+    }
+    Ok(docs)
+}
+
+/// Lines that are site chrome, not headlines (seen in scraped Arabic news).
+const CHROME: [&str; 8] =
+    ["الوضع المظلم", "زر الذهاب إلى الأعلى", "اترك تعليقاً", "اترك تعليقا", "كاريكاتير", "الرئيسية", "الاخبار", "Logo"];
+
+/// Longest title cut from running text, in characters.
+const MAX_TITLE_CHARS: usize = 90;
+
+/// A title for plain text: the first of its first lines that reads as a
+/// headline (3–20 words, mostly letters, not chrome, not a full sentence
+/// ending in a period), else its first sentence cut at a word boundary.
+pub fn title_from_text(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if let Some(headline) = lines.iter().take(8).find(|l| reads_as_headline(l)) {
+        return headline.trim_end_matches(['.', '،', ':']).to_string();
+    }
+    let first = lines.first().copied().unwrap_or("");
+    let sentence = first.split_inclusive(['.', '؟', '!']).next().unwrap_or(first).trim();
+    if sentence.chars().count() <= MAX_TITLE_CHARS {
+        return sentence.trim_end_matches('.').to_string();
+    }
+    let cut: String = sentence.chars().take(MAX_TITLE_CHARS).collect();
+    let at_word = cut.rfind(char::is_whitespace).map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches(['،', ',', ':', ';']))
+}
+
+fn reads_as_headline(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let digit_words = words.iter().filter(|w| w.chars().any(|c| c.is_numeric())).count();
+    (3..=20).contains(&words.len())
+        && digit_words * 3 < words.len()
+        && !line.ends_with('.')
+        && !CHROME.iter().any(|c| line.eq_ignore_ascii_case(c))
+}
+
+/// Decodes the HTML entities seen in scraped text: the named ones that matter
+/// and every numeric one. Unknown names are left as they are.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let decoded = rest[1..].find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..1 + end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                "laquo" => Some('«'),
+                "raquo" => Some('»'),
+                "hellip" => Some('…'),
+                "ndash" => Some('–'),
+                "mdash" => Some('—'),
+                "lsquo" => Some('‘'),
+                "rsquo" => Some('’'),
+                "ldquo" => Some('“'),
+                "rdquo" => Some('”'),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, end + 2))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text of an HTML page (scripts, styles, comments and tags removed; block
+/// elements end lines) and its title or first h1.
+fn html_to_text(html: &str) -> (Option<String>, String) {
+    let lower = html.to_ascii_lowercase();
+    let element_text = |tag: &str| -> Option<String> {
+        let open = lower.find(&format!("<{tag}"))?;
+        let start = open + lower[open..].find('>')? + 1;
+        let end = start + lower[start..].find(&format!("</{tag}"))?;
+        let text = strip_tags(&html[start..end], &lower[start..end]);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!text.is_empty()).then_some(text)
+    };
+    let title = element_text("title").or_else(|| element_text("h1"));
+    let body_start = lower.find("<body").unwrap_or(0);
+    let text = strip_tags(&html[body_start..], &lower[body_start..]);
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    (title, lines.join("\n"))
+}
+
+const BLOCK_TAGS: [&str; 16] =
+    ["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header", "footer", "blockquote"];
+
+/// Removes markup; `lower` is `html` lowercased (same byte offsets).
+fn strip_tags(html: &str, lower: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut i = 0;
+    while i < html.len() {
+        let Some(lt) = html[i..].find('<') else {
+            out.push_str(&decode_entities(&html[i..]));
+            break;
+        };
+        out.push_str(&decode_entities(&html[i..i + lt]));
+        i += lt;
+        let skip_to = |close: &str| lower[i..].find(close).map_or(html.len(), |p| i + p + close.len());
+        if lower[i..].starts_with("<!--") {
+            i = skip_to("-->");
+        } else if lower[i..].starts_with("<script") {
+            i = skip_to("</script>");
+        } else if lower[i..].starts_with("<style") {
+            i = skip_to("</style>");
+        } else {
+            let end = skip_to(">");
+            let name: String = lower[i + 1..end.min(html.len())]
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            out.push(if BLOCK_TAGS.contains(&name.as_str()) { '\n' } else { ' ' });
+            i = end;
+        }
+    }
+    out
+}
+
+/// Markdown body to text: heading marks and link syntax removed; the first
+/// `#` heading is the title.
+fn markdown_to_text(md: &str) -> (Option<String>, String) {
+    let mut title = None;
+    let mut lines = Vec::new();
+    for line in md.lines() {
+        let trimmed = line.trim_start();
+        let text = if trimmed.starts_with('#') {
+            let heading = trimmed.trim_start_matches('#').trim();
+            if title.is_none() && trimmed.starts_with("# ") {
+                title = Some(decode_entities(heading));
+            }
+            heading
+        } else {
+            line
+        };
+        lines.push(strip_md_links(text));
+    }
+    (title, decode_entities(&lines.join("\n")))
+}
+
+/// `[text](url)` → `text`.
+fn strip_md_links(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|c| open + c) else { break };
+        let Some(end) = rest[close..].find(')').map(|e| close + e) else { break };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..close]);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}

@@ -1,0 +1,4 @@
+pub mod analyzer;
+pub mod corpus;
+pub mod index;
+pub mod query;

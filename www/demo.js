@@ -1,0 +1,48 @@
+// The demo page around <bahth-search>: example chips, the footer's index
+// statistics, ?q= links, and the offline service worker.
+import { arabicCount } from './bahth-search.js';
+import { loadEngine } from './bahth-engine.js';
+
+const box = document.querySelector('bahth-search');
+
+// Example chips fill the box and search at once.
+document.querySelector('.examples').addEventListener('click', (e) => {
+  const chip = e.target.closest('.chip');
+  if (!chip) return;
+  box.value = chip.dataset.query;
+  box.focus();
+});
+
+// A shared link (?q=...) opens with its results; typing keeps the address shareable,
+// and coming back from a result restores the query.
+const initial = new URLSearchParams(location.search).get('q');
+if (initial) box.value = initial;
+box.addEventListener('bahth-results', (e) => {
+  const url = new URL(location.href);
+  if (e.detail.query.trim()) url.searchParams.set('q', e.detail.query);
+  else url.searchParams.delete('q');
+  history.replaceState(null, '', url);
+});
+
+showStats();
+
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('sw.js').catch((err) => console.warn('bahth: offline mode unavailable', err));
+}
+
+async function showStats() {
+  let info;
+  try {
+    info = (await loadEngine()).info();
+  } catch {
+    return; // the widget itself explains the failure
+  }
+  const size = new Intl.NumberFormat('ar-u-nu-arab', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 })
+    .format(info.index_bytes / 1024);
+  document.getElementById('stats').textContent = [
+    arabicCount(info.documents, { zero: 'لا مستندات', one: 'مستند واحد', two: 'مستندان', few: '# مستندات', many: '# مستندًا', other: '# مستند' }),
+    arabicCount(info.terms, { zero: 'لا كلمات', one: 'كلمة واحدة', two: 'كلمتان', few: '# كلمات', many: '# كلمة', other: '# كلمة' }),
+    `فهرس بحجم ${size}`,
+    `الإصدار ${info.version}`,
+  ].join(' · ');
+}

@@ -1,0 +1,61 @@
+// Service worker for the bahth demo: after one visit, the page loads and searches offline.
+//
+// Strategy: network first, cache as fallback. Online, every file comes from the
+// server (the server sends ETags with Cache-Control: no-cache, so an unchanged
+// file costs a bodiless 304) and the fresh copy replaces the cached one; offline,
+// the last copy that worked is served. A rebuilt module — a new corpus lives
+// inside pkg/bahth_bg.wasm — is thus picked up on the next online visit, with no
+// version number to bump at build time, and bahth.js and its .wasm stay a
+// matching pair. CACHE names the layout of this cache; bump it only when the
+// list or the strategy below changes: activate deletes every other version.
+const CACHE = 'bahth-v1';
+const PRECACHE = [
+  './',
+  'index.html',
+  'demo.css',
+  'demo.js',
+  'icon.svg',
+  'bahth-search.js',
+  'bahth-engine.js',
+  'bahth.js',
+  'pkg/bahth.js',
+  'pkg/bahth_bg.wasm',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    // cache: 'reload' skips the HTTP cache, so what is stored is what the server has now.
+    await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names.filter((name) => name.startsWith('bahth-') && name !== CACHE).map((name) => caches.delete(name)));
+    await self.clients.claim(); // control the page that installed us, so it works offline without a reload
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(networkFirst(request, event));
+});
+
+async function networkFirst(request, event) {
+  const cache = await caches.open(CACHE);
+  // Pages are stored without their query: /?q=... is the same page as /.
+  const key = request.mode === 'navigate' ? request.url.split(/[?#]/)[0] : request;
+  try {
+    const response = await fetch(request);
+    if (response.status === 200) event.waitUntil(cache.put(key, response.clone()));
+    return response;
+  } catch (offline) {
+    const cached = await cache.match(key, { ignoreVary: true });
+    if (cached) return cached;
+    throw offline;
+  }
+}
