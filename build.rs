@@ -1,1 +1,44 @@
-fn main() {}
+//! Compiles the corpus into the index embedded in the crate.
+//!
+//! The analyzer, corpus reader and index writer are the crate's own modules,
+//! included by path: indexing and querying share one implementation.
+//!
+//! `BAHTH_CORPUS=/some/dir` indexes another folder instead of `seeds/`.
+
+#![allow(dead_code)] // the build script uses only the writing half of these modules
+
+#[path = "src/analyzer/mod.rs"]
+mod analyzer;
+#[path = "src/corpus.rs"]
+mod corpus;
+#[path = "src/index/mod.rs"]
+mod index;
+
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=BAHTH_CORPUS");
+    let dir = match std::env::var_os("BAHTH_CORPUS") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("seeds"),
+    };
+    // The folder itself, so added or removed files trigger a rebuild.
+    println!("cargo:rerun-if-changed={}", dir.display());
+
+    let corpus = match corpus::load_dir(&dir) {
+        Ok(corpus) => corpus,
+        Err(e) => {
+            eprintln!("error: bahth corpus {}: {e}", dir.display());
+            std::process::exit(1);
+        }
+    };
+    for file in &corpus.files {
+        println!("cargo:rerun-if-changed={}", file.display());
+    }
+    for warning in &corpus.warnings {
+        println!("cargo:warning=bahth corpus: {warning}");
+    }
+    let bytes = index::build(&corpus.documents);
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it")).join("index.bin");
+    std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}

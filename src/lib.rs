@@ -1,4 +1,47 @@
+//! # bahth (بحث): Arabic full-text search inside a web page
+//!
+//! A site's Arabic documents are analyzed and compiled, at build time, into
+//! an index embedded in this crate; the same crate compiled to WebAssembly
+//! answers every keystroke in the reader's browser, offline, with no server.
+//!
+//! The crate is a chain of small modules, each one idea:
+//!
+//! - [`analyzer`]: text → words → folded, clitic-stripped and stemmed forms.
+//! - [`corpus`]: a folder of `.txt`/`.md`/`.html`/`.jsonl` → documents.
+//! - [`index`]: documents → one byte blob (an `fst` map plus postings and the
+//!   stored text), and the zero-copy reader over it.
+//! - [`query`]: what the reader typed → clauses (words, phrases, exclusions).
+//! - [`search`]: clauses → ranked hits; [`excerpt`]: hits → highlighted passages.
+//!
+//! `build.rs` includes `analyzer`, `corpus` and `index` by path, so indexing
+//! and querying run the very same analysis.
+//!
+//! ```
+//! let index = bahth::embedded_index();
+//! let response = index.search("العلاقات الثنائية", &Default::default());
+//! assert!(!response.results.is_empty());
+//! let hit = &response.results[0];
+//! println!("{} — {}", hit.title, hit.excerpt.text);
+//! ```
+
 pub mod analyzer;
 pub mod corpus;
+pub mod excerpt;
 pub mod index;
 pub mod query;
+pub mod search;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use index::{Index, IndexError};
+pub use search::{Hit, SearchOptions, SearchResponse};
+
+/// The index that `build.rs` compiled from the corpus (`seeds/` unless
+/// `BAHTH_CORPUS` named another folder).
+pub static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+
+/// The embedded index, opened on first use.
+pub fn embedded_index() -> &'static Index<'static> {
+    static INDEX: std::sync::OnceLock<Index<'static>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| Index::from_bytes(INDEX_BYTES).expect("build.rs writes an index of this version"))
+}

@@ -145,7 +145,7 @@ class BahthSearch extends HTMLElement {
     if (results.length === 0) this.#showNone(query);
     else if (relaxed) this.#showNotice(TEXT.relaxed);
     else this.#showNotice('');
-    this.#setCount(relaxed ? '' : countText(total));
+    this.#setCount(relaxed || total === 0 ? '' : countText(total)); // the notice speaks for the other cases
     this.#announce(relaxed ? TEXT.relaxed + ' ' + countText(results.length) : countText(total));
     this.#emit({ query, total, relaxed, shown: results.length });
   }

@@ -74,6 +74,12 @@ export function demoPkg() {
   return process.env.BAHTH_E2E_PKG ?? ensurePkg(WWW_PKG);
 }
 
+/** The engine built over a test corpus into target/e2e/pkg-<name>, rebuilt every run (cheap when unchanged). */
+export function hostilePkg(corpus) {
+  return process.env.BAHTH_E2E_HOSTILE_PKG
+    ?? ensurePkg(path.join(ROOT, 'target/e2e/pkg-hostile'), { corpus, profile: '--dev', force: true });
+}
+
 /** A fresh context and page; `problems` collects what must never happen on the demo. */
 export async function openPage(browser, url, contextOptions = {}) {
   const context = await browser.newContext({ locale: 'ar', ...contextOptions });
@@ -92,7 +98,9 @@ export async function openPage(browser, url, contextOptions = {}) {
   return { context, page, problems };
 }
 
-/** Everything recorded so far, CSP violations included; all must be empty. */
+export const NO_PROBLEMS = { consoleErrors: [], pageErrors: [], dialogs: [], cspViolations: [] };
+
+/** Everything recorded so far, CSP violations included; all must be empty (NO_PROBLEMS). */
 export async function collectProblems(page, problems) {
   return { ...problems, cspViolations: await page.evaluate(() => window.__cspViolations) };
 }

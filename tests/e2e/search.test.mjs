@@ -3,12 +3,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  collectProblems, countText, demoPkg, engineAnswer, eventually, launchChromium, openPage, serve,
+  collectProblems, countText, demoPkg, engineAnswer, eventually, launchChromium, NO_PROBLEMS, openPage, serve,
   widgetReady, widgetState,
 } from './helpers.mjs';
 
 const LETTERS = /[\p{L}\p{M}\p{N}]/u;
-const NO_PROBLEMS = { consoleErrors: [], pageErrors: [], dialogs: [], cspViolations: [] };
 let server;
 let browser;
 

@@ -1,0 +1,127 @@
+//! Excerpts: the best passage of a document, with the matched words marked.
+//!
+//! Highlight ranges are `[start, end)` offsets in **UTF-16 code units** into
+//! the excerpt text (or the title), which is what JavaScript's `String.slice`
+//! uses; in Rust, convert with `char_indices` and `len_utf16`. A highlight
+//! covers the whole original word, its diacritics and clitics included
+//! (السُّوري, never just ال).
+
+use serde::Serialize;
+
+/// Tokens in an excerpt window.
+pub const WINDOW: usize = 30;
+/// Tokens of context kept before the first match.
+const LEAD: usize = 5;
+/// Marks a cut at either end of the passage.
+const ELLIPSIS: &str = "… ";
+
+/// A passage of a document and the ranges to highlight in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Excerpt {
+    pub text: String,
+    pub highlights: Vec<[u32; 2]>,
+}
+
+/// Picks the window of [`WINDOW`] tokens that covers the most distinct query
+/// clauses (then the most matches), and marks the matched tokens in it.
+///
+/// `ranges` are the byte ranges of the text's tokens; `hits` are
+/// `(token index, clause index)` pairs, sorted by token index.
+pub fn excerpt(text: &str, ranges: &[(usize, usize)], hits: &[(usize, usize)]) -> Excerpt {
+    if ranges.is_empty() {
+        return Excerpt { text: clean(text), highlights: Vec::new() };
+    }
+    let mut best = (0, 0, 0); // (distinct clauses, hits, start token)
+    for &(first, _) in hits {
+        let start = first.saturating_sub(LEAD);
+        let inside = hits.iter().filter(|(t, _)| (start..start + WINDOW).contains(t));
+        let mut clauses: Vec<usize> = inside.clone().map(|&(_, c)| c).collect();
+        clauses.sort_unstable();
+        clauses.dedup();
+        let score = (clauses.len(), inside.count(), usize::MAX - start);
+        if score > (best.0, best.1, usize::MAX - best.2) {
+            best = (score.0, score.1, start);
+        }
+    }
+    let first = best.2.min(ranges.len() - 1);
+    let last = (first + WINDOW).min(ranges.len()) - 1;
+    let (from, to) = (ranges[first].0, ranges[last].1);
+
+    let lead = if from > 0 { ELLIPSIS } else { "" };
+    let mut out = String::with_capacity(to - from + 8);
+    out.push_str(lead);
+    out.push_str(&clean(&text[from..to]));
+    if to < text.trim_end().len() {
+        out.push_str(" …");
+    }
+    let shift = lead.len() as isize - from as isize;
+    let spans = hits
+        .iter()
+        .filter(|(t, _)| (first..=last).contains(t))
+        .map(|&(t, _)| ((ranges[t].0 as isize + shift) as usize, (ranges[t].1 as isize + shift) as usize));
+    let highlights = to_utf16(&out, spans);
+    Excerpt { text: out, highlights }
+}
+
+/// Highlight ranges for title tokens, in UTF-16 units of the title.
+pub fn title_highlights(title: &str, ranges: &[(usize, usize)], hit_tokens: &[usize]) -> Vec<[u32; 2]> {
+    to_utf16(title, hit_tokens.iter().filter_map(|&t| ranges.get(t).copied()))
+}
+
+/// Line breaks become spaces (same length in UTF-16, so offsets hold).
+fn clean(s: &str) -> String {
+    s.replace(['\n', '\r', '\t'], " ")
+}
+
+/// Converts byte ranges into UTF-16 ranges, merging duplicates.
+fn to_utf16(text: &str, spans: impl Iterator<Item = (usize, usize)>) -> Vec<[u32; 2]> {
+    let mut spans: Vec<(usize, usize)> = spans.collect();
+    spans.sort_unstable();
+    spans.dedup();
+    let units = |byte: usize| text.get(..byte).map_or(0, |s| s.encode_utf16().count()) as u32;
+    spans.into_iter().map(|(s, e)| [units(s), units(e)]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyzer::tokenize;
+
+    fn ranges(text: &str) -> Vec<(usize, usize)> {
+        tokenize(text).iter().map(|t| (t.start, t.end)).collect()
+    }
+
+    fn marked(e: &Excerpt) -> Vec<String> {
+        let units: Vec<u16> = e.text.encode_utf16().collect();
+        e.highlights.iter().map(|[s, e]| String::from_utf16(&units[*s as usize..*e as usize]).unwrap()).collect()
+    }
+
+    #[test]
+    fn highlights_whole_vowelled_words_in_utf16() {
+        let text = "قال الرئيسُ السُّوريُّ إنّ العلاقاتِ جيدة";
+        let r = ranges(text);
+        let e = excerpt(text, &r, &[(2, 0), (4, 1)]);
+        assert_eq!(e.text, text);
+        assert_eq!(marked(&e), ["السُّوريُّ", "العلاقاتِ"]);
+        assert_eq!(e.highlights[0], [12, 22]);
+    }
+
+    #[test]
+    fn long_text_is_cut_around_the_best_window() {
+        let words: Vec<String> = (0..100).map(|i| format!("كلمة{i}")).collect();
+        let text = words.join(" ");
+        let r = ranges(&text);
+        let e = excerpt(&text, &r, &[(3, 0), (60, 0), (62, 1)]);
+        assert!(e.text.starts_with("… كلمة55 "), "{}", e.text);
+        assert!(e.text.ends_with(" …"));
+        assert_eq!(marked(&e), ["كلمة60", "كلمة62"]);
+    }
+
+    #[test]
+    fn no_hits_gives_the_opening() {
+        let text = "سطر أول\nسطر ثان";
+        let e = excerpt(text, &ranges(text), &[]);
+        assert_eq!(e.text, "سطر أول سطر ثان");
+        assert!(e.highlights.is_empty());
+    }
+}
