@@ -102,7 +102,7 @@ export function resolveFile(url, mounts) {
     return null;
   }
   if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  const [prefix, dir] = mounts.find(([p]) => pathname.startsWith(p) || pathname === p.slice(0, -1)) ?? [];
+  const [prefix, dir] = mounts.find(([p]) => pathname.startsWith(p)) ?? [];
   if (!dir) return null;
   const rel = pathname.slice(prefix.length);
   const file = path.resolve(dir, '.' + path.posix.sep + rel);

@@ -15,8 +15,13 @@ import { loadEngine } from './bahth-engine.js';
 
 performance.mark('bahth-search:start'); // lets pages (and bench/) time the widget's start-up
 
-const NUMBER = new Intl.NumberFormat('ar-u-nu-arab');
-const PLURAL = new Intl.PluralRules('ar');
+// Created on first use: the first Intl object costs ~15 ms (ICU loads its Arabic
+// data), which #load overlaps with the engine's download and compilation.
+let arabic = null;
+function intl() {
+  arabic ??= { number: new Intl.NumberFormat('ar-u-nu-arab'), plural: new Intl.PluralRules('ar') };
+  return arabic;
+}
 
 /**
  * Arabic count phrase for n, e.g. forms for نتيجة:
@@ -24,8 +29,9 @@ const PLURAL = new Intl.PluralRules('ar');
  * ('#' becomes n in Arabic-Indic digits).
  */
 export function arabicCount(n, forms) {
-  const form = forms[PLURAL.select(n)] ?? forms.other;
-  return form.replace('#', NUMBER.format(n));
+  const { number, plural } = intl();
+  const form = forms[plural.select(n)] ?? forms.other;
+  return form.replace('#', number.format(n));
 }
 
 const RESULTS = { zero: 'لا نتائج', one: 'نتيجة واحدة', two: 'نتيجتان', few: '# نتائج', many: '# نتيجة', other: '# نتيجة' };
@@ -71,9 +77,9 @@ class BahthSearch extends HTMLElement {
   }
 
   connectedCallback() {
+    if (!this.#engine) this.#load();
     document.addEventListener('keydown', this.#onShortcut);
     this.#ui.input.placeholder = this.getAttribute('placeholder') ?? TEXT.placeholder;
-    if (!this.#engine) this.#load();
   }
 
   disconnectedCallback() {
@@ -106,8 +112,10 @@ class BahthSearch extends HTMLElement {
     this.#engine = null;
     if (typeof WebAssembly !== 'object') return this.#fail(TEXT.noWasm);
     this.#showNotice(TEXT.loading);
+    const engine = loadEngine(this.getAttribute('pkg') ?? undefined); // fetch and compile run off the main thread…
+    intl(); // …while this thread prepares the Arabic number formats
     try {
-      this.#engine = await loadEngine(this.getAttribute('pkg') ?? undefined);
+      this.#engine = await engine;
     } catch (err) {
       console.warn('bahth: the search engine did not load', err);
       return this.#fail(TEXT.failed);

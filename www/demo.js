@@ -26,8 +26,11 @@ box.addEventListener('bahth-results', (e) => {
 
 showStats();
 
+// After load: installing precaches every file, which should not compete with the first search.
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('sw.js').catch((err) => console.warn('bahth: offline mode unavailable', err));
+  addEventListener('load', () => {
+    navigator.serviceWorker.register('sw.js').catch((err) => console.warn('bahth: offline mode unavailable', err));
+  });
 }
 
 async function showStats() {
@@ -43,6 +46,5 @@ async function showStats() {
     arabicCount(info.documents, { zero: 'لا مستندات', one: 'مستند واحد', two: 'مستندان', few: '# مستندات', many: '# مستندًا', other: '# مستند' }),
     arabicCount(info.terms, { zero: 'لا كلمات', one: 'كلمة واحدة', two: 'كلمتان', few: '# كلمات', many: '# كلمة', other: '# كلمة' }),
     `فهرس بحجم ${size}`,
-    `الإصدار ${info.version}`,
   ].join(' · ');
 }

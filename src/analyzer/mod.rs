@@ -5,7 +5,8 @@
 //!
 //! 1. [`tokenize`] finds words in the original text (keeping their byte
 //!    ranges), and for each word
-//! 2. [`fold`](fold::fold) makes its *surface* form (NFKC, controls removed,
+//! 2. [`fold`](fold::fold) makes its *surface* form (NFKC as far as Arabic
+//!    text needs it, see [`compat`]; controls removed,
 //!    Latin lowercased) and its *folded* form (marks and tatweel deleted,
 //!    alef/yeh/teh marbuta/Persian letters and digits unified);
 //! 3. [`stripped_forms`] lists the readings without clitics (و ف ب ك ل ال);
@@ -27,6 +28,8 @@
 
 pub mod chars;
 pub mod clitics;
+pub mod compat;
+pub mod compat_table;
 pub mod fold;
 pub mod stem;
 pub mod tokenize;
@@ -84,7 +87,12 @@ pub fn analyze_word(surface: &str, folded: &str) -> WordForms {
             stems.push(s);
         }
     }
-    WordForms { surface: surface.to_string(), folded: folded.to_string(), stripped, stems }
+    WordForms {
+        surface: surface.to_string(),
+        folded: folded.to_string(),
+        stripped,
+        stems,
+    }
 }
 
 #[cfg(test)]
@@ -126,14 +134,29 @@ mod tests {
             ("مباحثات", "المباحثات"),
         ];
         for (a, b) in pairs {
-            assert!(share_a_stem(a, b), "{a} and {b} should share a stem: {:?} {:?}", stems_of(a), stems_of(b));
+            assert!(
+                share_a_stem(a, b),
+                "{a} and {b} should share a stem: {:?} {:?}",
+                stems_of(a),
+                stems_of(b)
+            );
         }
     }
 
     #[test]
     fn pairs_that_must_not_meet() {
-        for (a, b) in [("بين", "بن"), ("عمان", "عم"), ("سلطان", "سلطنة"), ("الأمن", "الأمين")] {
-            assert!(!share_a_stem(a, b), "{a} and {b} should differ: {:?} {:?}", stems_of(a), stems_of(b));
+        for (a, b) in [
+            ("بين", "بن"),
+            ("عمان", "عم"),
+            ("سلطان", "سلطنة"),
+            ("الأمن", "الأمين"),
+        ] {
+            assert!(
+                !share_a_stem(a, b),
+                "{a} and {b} should differ: {:?} {:?}",
+                stems_of(a),
+                stems_of(b)
+            );
         }
     }
 }

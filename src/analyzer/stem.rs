@@ -10,7 +10,8 @@ use super::chars::is_arabic_letter;
 /// Suffixes, longest first so the longest match wins.
 const SUFFIXES: [&str; 17] = [
     "هما", "كما", "يون", "يين", "يات", // pronouns, nisba plurals
-    "ها", "هم", "كم", "نا", "ان", "ات", "ون", "ين", "يه", // pronouns, dual, plurals, nisba ية
+    "ها", "هم", "كم", "نا", "ان", "ات", "ون", "ين",
+    "يه", // pronouns, dual, plurals, nisba ية
     "ه", "ي", "ا", // ة and the pronoun ه, nisba ي, tanween alef and dual verbs
 ];
 

@@ -1,14 +1,17 @@
 //! Building an index: documents in, one byte blob out (see [`super::format`]).
 
-use super::format::{key, put_varint, DOC_RECORD_LEN, HEADER_LEN, MAGIC, SECTIONS, VERSION};
+use super::format::{
+    put_varint, DOC_RECORD_LEN, HEADER_LEN, MAGIC, SAME_AS_PREVIOUS, SECTIONS, VERSION,
+};
 use crate::analyzer::{analyze_word, tokenize, Level, Token};
 use crate::corpus::Document;
 use std::collections::{BTreeMap, HashMap};
 
-/// Where one key occurs: per document, its positions; and how it was spelled.
+/// Where one term occurs at each level: per document, its positions; and
+/// how it was spelled.
 #[derive(Default)]
-struct KeyOccurrences {
-    docs: Vec<(u32, Vec<u32>)>,
+struct TermOccurrences {
+    levels: [Vec<(u32, Vec<u32>)>; 4],
     /// Original spelling → (count, first doc, first position).
     spellings: HashMap<String, (u32, u32, u32)>,
 }
@@ -24,7 +27,7 @@ struct KeyOccurrences {
 /// assert_eq!(index.doc_count(), 1);
 /// ```
 pub fn build(docs: &[Document]) -> Vec<u8> {
-    let mut keys: BTreeMap<Vec<u8>, KeyOccurrences> = BTreeMap::new();
+    let mut terms: BTreeMap<String, TermOccurrences> = BTreeMap::new();
     let mut doc_table = Vec::with_capacity(docs.len() * DOC_RECORD_LEN);
     let mut strings = Vec::new();
     let mut token_bytes = Vec::new();
@@ -38,18 +41,30 @@ pub fn build(docs: &[Document]) -> Vec<u8> {
         encode_tokens(&title_tokens, &mut token_bytes);
         encode_tokens(&text_tokens, &mut token_bytes);
 
-        let sources = title_tokens.iter().map(|t| (t, &doc.title)).chain(text_tokens.iter().map(|t| (t, &doc.text)));
+        let sources = title_tokens
+            .iter()
+            .map(|t| (t, &doc.title))
+            .chain(text_tokens.iter().map(|t| (t, &doc.text)));
         for (position, (token, source)) in sources.enumerate() {
             let spelling = &source[token.start..token.end];
             let forms = analyze_word(&token.surface, &token.folded);
             for level in Level::ALL {
                 for form in forms.at(level) {
-                    let entry = keys.entry(key(level as u8, form)).or_default();
-                    match entry.docs.last_mut() {
-                        Some((d, positions)) if *d == doc_id => positions.push(position as u32),
-                        _ => entry.docs.push((doc_id, vec![position as u32])),
+                    let entry = terms.entry(form.clone()).or_default();
+                    let docs = &mut entry.levels[level as usize];
+                    match docs.last_mut() {
+                        Some((d, positions)) if *d == doc_id => {
+                            if positions.last() != Some(&(position as u32)) {
+                                positions.push(position as u32);
+                            }
+                        }
+                        _ => docs.push((doc_id, vec![position as u32])),
                     }
-                    let seen = entry.spellings.entry(spelling.to_string()).or_insert((0, doc_id, position as u32));
+                    let seen = entry.spellings.entry(spelling.to_string()).or_insert((
+                        0,
+                        doc_id,
+                        position as u32,
+                    ));
                     seen.0 += 1;
                 }
             }
@@ -76,20 +91,27 @@ pub fn build(docs: &[Document]) -> Vec<u8> {
         strings.extend_from_slice(doc.text.as_bytes());
     }
 
-    let folded_terms = keys.keys().filter(|k| k[0] == Level::Folded as u8).count() as u32;
+    let folded_terms = terms
+        .values()
+        .filter(|t| !t.levels[Level::Folded as usize].is_empty())
+        .count() as u32;
     let mut postings = Vec::new();
     let mut records: HashMap<Vec<u8>, u64> = HashMap::new();
     let mut fst_builder = fst::MapBuilder::memory();
-    for (key, occurrences) in keys {
-        let record = encode_postings(&occurrences);
+    for (term, occurrences) in terms {
+        let record = encode_record(&occurrences);
         let offset = *records.entry(record).or_insert_with_key(|record| {
             let at = postings.len() as u64;
             postings.extend_from_slice(record);
             at
         });
-        fst_builder.insert(key, offset).expect("keys come sorted and unique from a BTreeMap");
+        fst_builder
+            .insert(term, offset)
+            .expect("terms come sorted and unique from a BTreeMap");
     }
-    let fst_bytes = fst_builder.into_inner().expect("writing to memory cannot fail");
+    let fst_bytes = fst_builder
+        .into_inner()
+        .expect("writing to memory cannot fail");
 
     let sections = [fst_bytes, postings, doc_table, strings, token_bytes];
     let mut out = Vec::with_capacity(HEADER_LEN + sections.iter().map(Vec::len).sum::<usize>());
@@ -120,7 +142,9 @@ fn encode_tokens(tokens: &[Token], out: &mut Vec<u8>) {
     }
 }
 
-fn encode_postings(occurrences: &KeyOccurrences) -> Vec<u8> {
+/// A term's record: its display spelling, which levels it occurs at, and
+/// the postings of each (or "same as the level before").
+fn encode_record(occurrences: &TermOccurrences) -> Vec<u8> {
     let mut out = Vec::new();
     // The most common spelling; ties go to the one seen first.
     let (_, display_doc, display_pos) = occurrences
@@ -131,16 +155,31 @@ fn encode_postings(occurrences: &KeyOccurrences) -> Vec<u8> {
         .unwrap_or_default();
     put_varint(&mut out, display_doc);
     put_varint(&mut out, display_pos);
-    put_varint(&mut out, occurrences.docs.len() as u32);
-    let mut previous_doc = 0;
-    for (doc, positions) in &occurrences.docs {
-        put_varint(&mut out, doc - previous_doc);
-        previous_doc = *doc;
-        put_varint(&mut out, positions.len() as u32);
-        let mut previous = 0;
-        for &p in positions {
-            put_varint(&mut out, p - previous);
-            previous = p;
+    let mask = occurrences
+        .levels
+        .iter()
+        .enumerate()
+        .filter(|(_, docs)| !docs.is_empty())
+        .fold(0u8, |m, (i, _)| m | 1 << i);
+    out.push(mask);
+    let mut previous: Option<&Vec<(u32, Vec<u32>)>> = None;
+    for docs in occurrences.levels.iter().filter(|docs| !docs.is_empty()) {
+        if previous == Some(docs) {
+            out.push(SAME_AS_PREVIOUS);
+            continue;
+        }
+        previous = Some(docs);
+        put_varint(&mut out, docs.len() as u32);
+        let mut previous_doc = 0;
+        for (doc, positions) in docs {
+            put_varint(&mut out, doc - previous_doc);
+            previous_doc = *doc;
+            put_varint(&mut out, positions.len() as u32);
+            let mut previous_position = 0;
+            for &p in positions {
+                put_varint(&mut out, p - previous_position);
+                previous_position = p;
+            }
         }
     }
     out

@@ -3,9 +3,12 @@
 //! ```text
 //! header   magic "BAHTHIDX" · version u32 · doc_count u32 · total_tokens u32
 //!          · folded_terms u32 · 5 sections × (offset u32, len u32)   (all LE)
-//! fst      fst::Map: [level byte] ++ term  →  offset of its postings record
-//! postings record: display_doc, display_pos, df, then per document:
-//!          doc delta, tf, tf × position delta                  (all varints)
+//! fst      fst::Map: term  →  offset of its record
+//! records  display_doc, display_pos (varints: where the term's most common
+//!          spelling occurs), level mask (u8, bit i = occurs at Level i), then
+//!          for each level present: 0 if its postings equal the previous
+//!          level's, else df followed by, per document: doc delta, tf,
+//!          tf × position delta                                   (varints)
 //! docs     doc_count × 8 u32: strings offset, id len, title len, url len + 1
 //!          (0 = none), text len, tokens offset, token count, title token count
 //! strings  id ++ title ++ url ++ text of each document, UTF-8
@@ -15,8 +18,8 @@
 //!
 //! Positions number a document's title tokens first, then its text tokens, so
 //! one position space serves phrases, proximity, title boost and excerpts.
-//! Postings records with the same bytes are stored once (the four levels of
-//! a word often coincide).
+//! A term is one key whatever the levels it occurs at, and the levels of a
+//! word often share postings: both keep the dictionary small.
 
 /// First bytes of every index.
 pub const MAGIC: &[u8; 8] = b"BAHTHIDX";
@@ -26,6 +29,8 @@ pub const VERSION: u32 = 1;
 pub const HEADER_LEN: usize = 8 + 4 * 4 + SECTIONS * 8;
 /// fst, postings, docs, strings, tokens.
 pub const SECTIONS: usize = 5;
+/// Marks a level whose postings equal the previous level's.
+pub const SAME_AS_PREVIOUS: u8 = 0;
 /// Bytes of one document record.
 pub const DOC_RECORD_LEN: usize = 8 * 4;
 
@@ -59,14 +64,6 @@ pub fn get_u32(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
 }
 
-/// The fst key of `term` at a level.
-pub fn key(level: u8, term: &str) -> Vec<u8> {
-    let mut k = Vec::with_capacity(term.len() + 1);
-    k.push(level);
-    k.extend_from_slice(term.as_bytes());
-    k
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,7 +80,11 @@ mod tests {
         for v in values {
             assert_eq!(get_varint(&bytes, &mut pos), Some(v));
         }
-        assert_eq!(get_varint(&bytes, &mut pos), None, "reading past the end is None");
+        assert_eq!(
+            get_varint(&bytes, &mut pos),
+            None,
+            "reading past the end is None"
+        );
     }
 
     #[test]

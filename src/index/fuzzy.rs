@@ -30,7 +30,10 @@ pub struct State {
 
 impl EditDistance {
     pub fn new(word: &str, max: u8) -> Self {
-        EditDistance { word: word.chars().collect(), max }
+        EditDistance {
+            word: word.chars().collect(),
+            max,
+        }
     }
 
     fn step(&self, state: &State, c: char) -> State {
@@ -46,7 +49,13 @@ impl EditDistance {
             }
             row.push(best.min(self.max + 1)); // values above max+1 never matter
         }
-        State { previous_row: state.row.clone(), row, last: Some(c), pending: [0; 4], pending_len: 0 }
+        State {
+            previous_row: state.row.clone(),
+            row,
+            last: Some(c),
+            pending: [0; 4],
+            pending_len: 0,
+        }
     }
 }
 
@@ -54,16 +63,28 @@ impl Automaton for EditDistance {
     type State = Option<State>;
 
     fn start(&self) -> Self::State {
-        let row = (0..=self.word.len()).map(|j| (j as u8).min(self.max + 1)).collect();
-        Some(State { row, previous_row: Vec::new(), last: None, pending: [0; 4], pending_len: 0 })
+        let row = (0..=self.word.len())
+            .map(|j| (j as u8).min(self.max + 1))
+            .collect();
+        Some(State {
+            row,
+            previous_row: Vec::new(),
+            last: None,
+            pending: [0; 4],
+            pending_len: 0,
+        })
     }
 
     fn is_match(&self, state: &Self::State) -> bool {
-        state.as_ref().is_some_and(|s| s.pending_len == 0 && s.row[self.word.len()] <= self.max)
+        state
+            .as_ref()
+            .is_some_and(|s| s.pending_len == 0 && s.row[self.word.len()] <= self.max)
     }
 
     fn can_match(&self, state: &Self::State) -> bool {
-        state.as_ref().is_some_and(|s| s.row.iter().any(|&d| d <= self.max))
+        state
+            .as_ref()
+            .is_some_and(|s| s.row.iter().any(|&d| d <= self.max))
     }
 
     fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
@@ -77,9 +98,11 @@ impl Automaton for EditDistance {
                 self.can_match(&Some(next.clone())).then_some(next)
             }
             // An incomplete char waits for its next byte; invalid bytes end the path.
-            Err(e) if e.error_len().is_none() => {
-                Some(State { pending, pending_len: len as u8 + 1, ..state.clone() })
-            }
+            Err(e) if e.error_len().is_none() => Some(State {
+                pending,
+                pending_len: len as u8 + 1,
+                ..state.clone()
+            }),
             Err(_) => None,
         }
     }
@@ -94,15 +117,29 @@ mod tests {
         let mut keys = keys.to_vec();
         keys.sort();
         let set = Set::from_iter(keys).unwrap();
-        set.search(EditDistance::new(word, max)).into_stream().into_strs().unwrap()
+        set.search(EditDistance::new(word, max))
+            .into_stream()
+            .into_strs()
+            .unwrap()
     }
 
     #[test]
     fn arabic_edits() {
-        let keys = ["البوسعيدي", "البوسعدي", "الخارجيه", "الخارجي", "بوسعيدي", "مصر"];
+        let keys = [
+            "البوسعيدي",
+            "البوسعدي",
+            "الخارجيه",
+            "الخارجي",
+            "بوسعيدي",
+            "مصر",
+        ];
         assert_eq!(matches("الخارجيه", 1, &keys), ["الخارجي", "الخارجيه"]);
         assert_eq!(matches("الخارجيا", 1, &keys), ["الخارجي", "الخارجيه"]);
-        assert_eq!(matches("الخاجريه", 1, &keys), ["الخارجيه"], "a swap is one edit");
+        assert_eq!(
+            matches("الخاجريه", 1, &keys),
+            ["الخارجيه"],
+            "a swap is one edit"
+        );
         assert_eq!(matches("البسعيدي", 1, &keys), ["البوسعيدي"]);
         assert_eq!(matches("مصر", 0, &keys), ["مصر"]);
         assert_eq!(matches("مسر", 1, &keys), ["مصر"]);

@@ -12,9 +12,11 @@ pub mod fuzzy;
 pub use builder::build;
 
 use crate::analyzer::Level;
-use fuzzy::EditDistance;
-use format::{get_u32, get_varint, DOC_RECORD_LEN, HEADER_LEN, MAGIC, SECTIONS, VERSION};
+use format::{
+    get_u32, get_varint, DOC_RECORD_LEN, HEADER_LEN, MAGIC, SAME_AS_PREVIOUS, SECTIONS, VERSION,
+};
 use fst::{Automaton, IntoStreamer, Streamer};
+use fuzzy::EditDistance;
 use std::fmt;
 
 /// Why bytes could not be opened as an index.
@@ -90,7 +92,8 @@ impl<'a> Index<'a> {
         if bytes.len() < 12 || &bytes[..8] != MAGIC {
             return Err(IndexError::NotAnIndex);
         }
-        let field = |i: usize| get_u32(bytes, 8 + 4 * i).ok_or(IndexError::Corrupt("header is cut short"));
+        let field =
+            |i: usize| get_u32(bytes, 8 + 4 * i).ok_or(IndexError::Corrupt("header is cut short"));
         let version = field(0)?;
         if version != VERSION {
             return Err(IndexError::WrongVersion { found: version });
@@ -101,14 +104,19 @@ impl<'a> Index<'a> {
         let mut sections = [&bytes[..0]; SECTIONS];
         for (i, section) in sections.iter_mut().enumerate() {
             let (offset, len) = (field(4 + 2 * i)? as usize, field(5 + 2 * i)? as usize);
-            *section = bytes.get(offset..offset + len).ok_or(IndexError::Corrupt("a section lies outside the bytes"))?;
+            *section = bytes
+                .get(offset..offset + len)
+                .ok_or(IndexError::Corrupt("a section lies outside the bytes"))?;
         }
         let [fst_bytes, postings, docs, strings, tokens] = sections;
         let doc_count = field(1)?;
         if docs.len() != doc_count as usize * DOC_RECORD_LEN {
-            return Err(IndexError::Corrupt("document table size does not match the document count"));
+            return Err(IndexError::Corrupt(
+                "document table size does not match the document count",
+            ));
         }
-        let fst = fst::Map::new(fst_bytes).map_err(|_| IndexError::Corrupt("term dictionary is not a valid fst"))?;
+        let fst = fst::Map::new(fst_bytes)
+            .map_err(|_| IndexError::Corrupt("term dictionary is not a valid fst"))?;
         Ok(Index {
             fst,
             postings,
@@ -131,7 +139,7 @@ impl<'a> Index<'a> {
         self.folded_terms
     }
 
-    /// Keys in the dictionary, all levels together.
+    /// Keys in the dictionary (distinct strings over all levels).
     pub fn key_count(&self) -> usize {
         self.fst.len()
     }
@@ -152,7 +160,10 @@ impl<'a> Index<'a> {
         let (offset, id_len, title_len, url_len, text_len) = (f(0)?, f(1)?, f(2)?, f(3)?, f(4)?);
         let mut next = offset;
         let mut take = |len: usize| {
-            let s = self.strings.get(next..next + len).and_then(|b| std::str::from_utf8(b).ok());
+            let s = self
+                .strings
+                .get(next..next + len)
+                .and_then(|b| std::str::from_utf8(b).ok());
             next += len;
             s
         };
@@ -181,7 +192,10 @@ impl<'a> Index<'a> {
             if i == doc.title_tokens {
                 start = 0;
             }
-            let (Some(delta), Some(len)) = (get_varint(self.tokens, &mut pos), get_varint(self.tokens, &mut pos)) else {
+            let (Some(delta), Some(len)) = (
+                get_varint(self.tokens, &mut pos),
+                get_varint(self.tokens, &mut pos),
+            ) else {
                 break;
             };
             start += delta as usize;
@@ -190,32 +204,42 @@ impl<'a> Index<'a> {
         ranges
     }
 
-    /// The postings of an exact key.
+    /// The postings of a term at a level.
     pub fn get(&self, level: Level, term: &str) -> Option<Postings<'a>> {
-        let offset = self.fst.get(format::key(level as u8, term))?;
-        self.postings_at(offset)
+        self.postings_at(self.fst.get(term)?, level)
     }
 
-    /// Terms at `level` starting with `prefix`, in dictionary order, at most
-    /// `limit` of them.
-    pub fn with_prefix(&self, level: Level, prefix: &str, limit: usize) -> Vec<(String, Postings<'a>)> {
-        let start = format::key(level as u8, prefix);
-        let automaton = fst::automaton::Str::new(std::str::from_utf8(&start).unwrap_or_default()).starts_with();
-        self.collect(self.fst.search(automaton).into_stream(), limit)
+    /// Terms occurring at `level` that start with `prefix`, in dictionary
+    /// order, at most `limit` of them.
+    pub fn with_prefix(
+        &self,
+        level: Level,
+        prefix: &str,
+        limit: usize,
+    ) -> Vec<(String, Postings<'a>)> {
+        let automaton = fst::automaton::Str::new(prefix).starts_with();
+        self.collect(self.fst.search(automaton).into_stream(), level, limit)
     }
 
-    /// Terms at `level` within `distance` edits of `term` (at most `limit`).
-    pub fn fuzzy(&self, level: Level, term: &str, distance: u8, limit: usize) -> Vec<(String, Postings<'a>)> {
-        let level_prefix = [level as u8];
-        let level_str = std::str::from_utf8(&level_prefix).unwrap_or_default();
-        // The level byte is matched exactly; the edits apply to the term.
-        let automaton = fst::automaton::Str::new(level_str)
-            .starts_with()
-            .intersection(SkipFirstByte(EditDistance::new(term, distance)));
-        self.collect(self.fst.search(automaton).into_stream(), limit)
+    /// Terms occurring at `level` within `distance` edits of `term` (at most
+    /// `limit`).
+    pub fn fuzzy(
+        &self,
+        level: Level,
+        term: &str,
+        distance: u8,
+        limit: usize,
+    ) -> Vec<(String, Postings<'a>)> {
+        self.collect(
+            self.fst
+                .search(EditDistance::new(term, distance))
+                .into_stream(),
+            level,
+            limit,
+        )
     }
 
-    fn collect<S>(&self, mut stream: S, limit: usize) -> Vec<(String, Postings<'a>)>
+    fn collect<S>(&self, mut stream: S, level: Level, limit: usize) -> Vec<(String, Postings<'a>)>
     where
         S: for<'s> Streamer<'s, Item = (&'s [u8], u64)>,
     {
@@ -224,36 +248,82 @@ impl<'a> Index<'a> {
             if out.len() == limit {
                 break;
             }
-            if let (Ok(term), Some(postings)) = (std::str::from_utf8(&key[1..]), self.postings_at(offset)) {
+            if let (Ok(term), Some(postings)) =
+                (std::str::from_utf8(key), self.postings_at(offset, level))
+            {
                 out.push((term.to_string(), postings));
             }
         }
         out
     }
 
-    fn postings_at(&self, offset: u64) -> Option<Postings<'a>> {
+    /// Finds a level's postings in the record at `offset` (see `format`).
+    fn postings_at(&self, offset: u64, level: Level) -> Option<Postings<'a>> {
         let bytes = self.postings.get(offset as usize..)?;
         let mut pos = 0;
         let display = (get_varint(bytes, &mut pos)?, get_varint(bytes, &mut pos)?);
-        let df = get_varint(bytes, &mut pos)?;
-        Some(Postings { bytes: &bytes[pos..], df, display })
+        let mask = *bytes.get(pos)?;
+        pos += 1;
+        if mask & (1 << level as u8) == 0 {
+            return None;
+        }
+        let mut current = None;
+        for present in Level::ALL.iter().filter(|l| mask & (1 << **l as u8) != 0) {
+            let df = get_varint(bytes, &mut pos)?;
+            if df != SAME_AS_PREVIOUS as u32 {
+                current = Some(Postings {
+                    bytes: &bytes[pos..],
+                    df,
+                    display,
+                });
+                pos += Postings {
+                    bytes: &bytes[pos..],
+                    df,
+                    display,
+                }
+                .encoded_len()?;
+            }
+            if *present == level {
+                return current;
+            }
+        }
+        None
     }
 }
 
 impl Postings<'_> {
+    /// Bytes taken by the entries, to skip over them.
+    fn encoded_len(&self) -> Option<usize> {
+        let mut pos = 0;
+        for _ in 0..self.df {
+            get_varint(self.bytes, &mut pos)?;
+            let tf = get_varint(self.bytes, &mut pos)?;
+            for _ in 0..tf {
+                get_varint(self.bytes, &mut pos)?;
+            }
+        }
+        Some(pos)
+    }
+
     /// Every document with its positions, in document order.
     pub fn decode(&self) -> Vec<Posting> {
         let mut out = Vec::with_capacity(self.df as usize);
         let mut pos = 0;
         let mut doc = 0;
         for _ in 0..self.df {
-            let Some(delta) = get_varint(self.bytes, &mut pos) else { break };
-            let Some(tf) = get_varint(self.bytes, &mut pos) else { break };
+            let Some(delta) = get_varint(self.bytes, &mut pos) else {
+                break;
+            };
+            let Some(tf) = get_varint(self.bytes, &mut pos) else {
+                break;
+            };
             doc += delta;
             let mut positions = Vec::with_capacity(tf as usize);
             let mut p = 0;
             for _ in 0..tf {
-                let Some(d) = get_varint(self.bytes, &mut pos) else { break };
+                let Some(d) = get_varint(self.bytes, &mut pos) else {
+                    break;
+                };
                 p += d;
                 positions.push(p);
             }
@@ -263,47 +333,37 @@ impl Postings<'_> {
     }
 }
 
-/// Runs an automaton over a key minus its first (level) byte.
-struct SkipFirstByte<A>(A);
-
-impl<A: Automaton> Automaton for SkipFirstByte<A> {
-    type State = Option<A::State>; // None until the level byte has passed
-
-    fn start(&self) -> Self::State {
-        None
-    }
-    fn is_match(&self, state: &Self::State) -> bool {
-        state.as_ref().is_some_and(|s| self.0.is_match(s))
-    }
-    fn can_match(&self, state: &Self::State) -> bool {
-        state.as_ref().is_none_or(|s| self.0.can_match(s))
-    }
-    fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
-        Some(match state {
-            None => self.0.start(),
-            Some(s) => self.0.accept(s, byte),
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::corpus::Document;
 
     fn doc(id: &str, title: &str, text: &str) -> Document {
-        Document { id: id.into(), title: title.into(), url: None, date: None, text: text.into() }
+        Document {
+            id: id.into(),
+            title: title.into(),
+            url: None,
+            date: None,
+            text: text.into(),
+        }
     }
 
     #[test]
     fn round_trip() {
-        let mut with_url = doc("b", "تغريدات", "وقالت الخارجية في تغريدة إن الوزير السُّوري وصل");
+        let mut with_url = doc(
+            "b",
+            "تغريدات",
+            "وقالت الخارجية في تغريدة إن الوزير السُّوري وصل",
+        );
         with_url.url = Some("https://example.org/b".into());
         let bytes = build(&[doc("a", "عنوان أول", "العلاقات الثنائية"), with_url]);
         let index = Index::from_bytes(&bytes).unwrap();
         assert_eq!(index.doc_count(), 2);
         let b = index.doc(1).unwrap();
-        assert_eq!((b.id, b.title, b.url), ("b", "تغريدات", Some("https://example.org/b")));
+        assert_eq!(
+            (b.id, b.title, b.url),
+            ("b", "تغريدات", Some("https://example.org/b"))
+        );
         assert_eq!(index.doc(0).unwrap().url, None);
         assert_eq!(index.doc(2), None);
 
@@ -314,22 +374,48 @@ mod tests {
         assert_eq!(&b.text[ranges[7].0..ranges[7].1], "السُّوري");
 
         let folded = index.get(Level::Folded, "السوري").unwrap().decode();
-        assert_eq!(folded, [Posting { doc: 1, positions: vec![7] }]);
-        assert!(index.get(Level::Surface, "السوري").is_none(), "the surface form keeps its vowels");
+        assert_eq!(
+            folded,
+            [Posting {
+                doc: 1,
+                positions: vec![7]
+            }]
+        );
+        assert!(
+            index.get(Level::Surface, "السوري").is_none(),
+            "the surface form keeps its vowels"
+        );
         assert!(index.get(Level::Surface, "السُّوري").is_some());
         let stem = index.get(Level::Stem, "تغريد").unwrap();
-        assert_eq!(stem.decode(), [Posting { doc: 1, positions: vec![0, 4] }]);
+        assert_eq!(
+            stem.decode(),
+            [Posting {
+                doc: 1,
+                positions: vec![0, 4]
+            }]
+        );
         assert_eq!(stem.df, 1);
 
-        let prefixed: Vec<String> = index.with_prefix(Level::Folded, "الث", 10).into_iter().map(|(t, _)| t).collect();
+        let prefixed: Vec<String> = index
+            .with_prefix(Level::Folded, "الث", 10)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
         assert_eq!(prefixed, ["الثناييه"]); // ئ folds to ي
-        let fuzzy: Vec<String> = index.fuzzy(Level::Folded, "الخارجيا", 1, 10).into_iter().map(|(t, _)| t).collect();
+        let fuzzy: Vec<String> = index
+            .fuzzy(Level::Folded, "الخارجيا", 1, 10)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
         assert_eq!(fuzzy, ["الخارجيه"]);
     }
 
     #[test]
     fn rejects_foreign_bytes() {
-        assert_eq!(Index::from_bytes(b"hello world, not an index").err(), Some(IndexError::NotAnIndex));
+        assert_eq!(
+            Index::from_bytes(b"hello world, not an index").err(),
+            Some(IndexError::NotAnIndex)
+        );
         assert_eq!(Index::from_bytes(b"").err(), Some(IndexError::NotAnIndex));
         let mut bytes = build(&[doc("a", "t", "x")]);
         bytes[8] = 99;

@@ -40,7 +40,7 @@ describe('typing', () => {
       await eventually(async () => {
         const shown = await widgetState(page);
         assert.equal(await input.inputValue(), prefix);
-        assert.equal(shown.count, expected.relaxed ? '' : await countText(page, expected.total), `count after «${prefix}»`);
+        assert.equal(shown.count, expected.relaxed || expected.total === 0 ? '' : await countText(page, expected.total), `count after «${prefix}»`);
         assert.deepEqual(shown.results.map((r) => r.title), expected.results.map((r) => r.title), `titles after «${prefix}»`);
         // The <mark>s are exactly the engine's ranges sliced out of the text.
         assert.deepEqual(shown.results.map((r) => r.excerptMarks), expected.results.map((r) => r.excerptMarks));
@@ -122,8 +122,8 @@ describe('counts and states', () => {
 
   test('nothing matches: suggestions as chips that search when clicked', async () => {
     const { page, context } = await demo();
-    await page.locator('bahth-search input').fill('البوسعيديون');
-    await eventually(async () => assert.match((await widgetState(page)).notice, /لا نتائج لـ«البوسعيديون»/));
+    await page.locator('bahth-search input').fill('البوسعيديززز');
+    await eventually(async () => assert.match((await widgetState(page)).notice, /لا نتائج لـ«البوسعيديززز»/));
     const chip = page.locator('bahth-search .chip').first();
     const suggestion = await chip.textContent();
     await chip.click();

@@ -1,0 +1,73 @@
+//! The JavaScript API: typed wasm-bindgen exports over the same core the
+//! native tests and CLI use. Values cross as plain JS objects through
+//! serde-wasm-bindgen; nothing panics across the boundary (a panic would kill
+//! the module for the rest of the page's life), errors become exceptions.
+//!
+//! Highlight ranges are UTF-16 code unit offsets, ready for `String.slice`.
+
+use crate::{embedded_index, Index, SearchOptions};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Plain objects (not `Map`s) for structs, `null` for a missing url: the same
+/// JSON the CLI prints.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn index() -> &'static Index<'static> {
+    embedded_index()
+}
+
+/// `search(query, { limit = 10, offset = 0 })` →
+/// `{ total, relaxed, results: [{ id, title, url, score, excerpt: { text, highlights }, title_highlights }] }`.
+#[wasm_bindgen]
+pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: SearchOptions = if options.is_undefined() || options.is_null() {
+        SearchOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("search options: {e}")))?
+    };
+    to_js(&index().search(query, &options))
+}
+
+/// `suggest(prefix, limit = 8)` → completions of the last word, in their most
+/// common original spelling.
+#[wasm_bindgen]
+pub fn suggest(prefix: &str, limit: Option<u32>) -> Result<JsValue, JsError> {
+    to_js(&index().suggest(prefix, limit.unwrap_or(8) as usize))
+}
+
+#[derive(Serialize)]
+struct Info {
+    documents: u32,
+    terms: u32,
+    index_bytes: usize,
+    version: u32,
+}
+
+/// `info()` → `{ documents, terms, index_bytes, version }`.
+#[wasm_bindgen]
+pub fn info() -> Result<JsValue, JsError> {
+    let index = index();
+    to_js(&Info {
+        documents: index.doc_count(),
+        terms: index.term_count(),
+        index_bytes: index.byte_len(),
+        version: crate::index::format::VERSION,
+    })
+}
+
+/// `validateIndex(bytes)`: opens index bytes (e.g. fetched as a file) and
+/// throws the reason if they are not an index this module can read; returns
+/// the document count.
+#[wasm_bindgen(js_name = validateIndex)]
+pub fn validate_index(bytes: &[u8]) -> Result<u32, JsError> {
+    Index::from_bytes(bytes)
+        .map(|i| i.doc_count())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
