@@ -30,8 +30,9 @@ pub mod excerpt;
 pub mod index;
 pub mod query;
 pub mod search;
+/// The wasm-bindgen exports (public so the browser tests can call them).
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm_api;
 
 pub use index::{Index, IndexError};
 pub use search::{Hit, SearchOptions, SearchResponse};

@@ -92,7 +92,7 @@ pub struct Hit {
     pub id: String,
     pub title: String,
     pub url: Option<String>,
-    pub score: f32,
+    pub score: f64,
     pub excerpt: Excerpt,
     /// UTF-16 ranges in `title`.
     pub title_highlights: Vec<[u32; 2]>,
@@ -348,7 +348,7 @@ impl Index<'_> {
             id: fields.id.to_string(),
             title: fields.title.to_string(),
             url: fields.url.map(str::to_string),
-            score: (score * 1000.0).round() / 1000.0,
+            score: (f64::from(score) * 1000.0).round() / 1000.0,
             excerpt: excerpt(fields.text, text_ranges, &text_hits),
             title_highlights: title_highlights(
                 fields.title,

@@ -56,7 +56,7 @@ fn is_quranic_symbol(c: char) -> bool {
 /// Normalizing them would split a word in two, so they are dropped first.
 pub fn is_spacing_mark_form(c: char) -> bool {
     let u = c as u32;
-    ((0xFE70..=0xFE7F).contains(&u) && u % 2 == 0) || (0xFC5E..=0xFC63).contains(&u)
+    ((0xFE70..=0xFE7F).contains(&u) && u.is_multiple_of(2)) || (0xFC5E..=0xFC63).contains(&u)
 }
 
 /// Does `c` belong inside a word? Letters, digits, marks and tatweel do;

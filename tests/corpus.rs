@@ -1,0 +1,210 @@
+//! Corpus loading on real files: every format, the seeds' titles, and the
+//! exact error for each kind of bad input.
+
+use bahth::corpus::{load_dir, Corpus};
+use std::path::{Path, PathBuf};
+
+/// A fresh folder under target/ holding the given files.
+fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, bytes) in files {
+        std::fs::write(dir.join(file), bytes).unwrap();
+    }
+    dir
+}
+
+fn load(name: &str, files: &[(&str, &[u8])]) -> Result<Corpus, String> {
+    let dir = folder(name, files);
+    load_dir(&dir).map_err(|e| e.to_string().replace(&format!("{}/", dir.display()), ""))
+}
+
+#[test]
+fn seed_titles_read_as_headlines() {
+    let corpus = load_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))).unwrap();
+    let titles: Vec<(&str, &str)> = corpus
+        .documents
+        .iter()
+        .map(|d| (&d.id[..3], d.title.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("000", "أعلنت وزارة الخارجية العمانية أن الرئيس السوري بشار الأسد بحث مع الوزير المسؤول عن الشؤون…"),
+            ("001", "اتصالا هاتفياً بين المقداد ونظيره العماني لبحث العلاقات الثنائية"),
+            ("002", "بن علوي في طهران باحثاً معها عن العلاقات المشتركة"),
+            ("003", "البوسعيدي وبلينكن يبحثان تعزيز الأمن في المنطقة"),
+            ("004", "لإجراء مشاورات أمنية.. ولي عهد عمان يستقبل الأمين العام لمجلس الأمن الروسي"),
+        ]
+    );
+    assert!(corpus.warnings.is_empty());
+}
+
+#[test]
+fn every_format() {
+    let corpus = load(
+        "formats",
+        &[
+            ("a.md", "---\ntitle: عنوان من الواجهة\nurl: /a.html\ndate: 2024-11-16\n---\n# عنوان داخلي\nنص [الرابط](https://x.y) هنا".as_bytes()),
+            ("b.html", b"<html><head><title>T &amp; U</title><style>.x{}</style><script>var s='\xd8\xb3\xd8\xb1';</script></head><body><h1>H</h1><p>one&nbsp;two</p><!-- c --><p>three</p></body></html>"),
+            ("c.jsonl", "{\"id\":\"j1\",\"title\":\"أول\",\"url\":\"/j1\",\"text\":\"نص أول\"}\n\n{\"id\":7,\"text\":\"سطر عنوان ثان طويل بما يكفي\\nوالنص\"}\n".as_bytes()),
+            ("d.md", "## ليس عنوانا\n# العنوان الأول\nنص".as_bytes()),
+            ("e.txt", "الوضع المظلم\nLogo\nهذا عنوان الخبر الحقيقي\nالنص&amp;الباقي".as_bytes()),
+            ("e.txt.meta", "title: عنوان من ملف جانبي\nurl: https://example.org/e".as_bytes()),
+        ],
+    )
+    .unwrap();
+    let docs: Vec<(&str, &str, Option<&str>, &str)> = corpus
+        .documents
+        .iter()
+        .map(|d| {
+            (
+                d.id.as_str(),
+                d.title.as_str(),
+                d.url.as_deref(),
+                d.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        docs,
+        [
+            (
+                "7",
+                "سطر عنوان ثان طويل بما يكفي",
+                None,
+                "سطر عنوان ثان طويل بما يكفي\nوالنص"
+            ),
+            (
+                "a",
+                "عنوان من الواجهة",
+                Some("/a.html"),
+                "عنوان داخلي\nنص الرابط هنا"
+            ),
+            ("b", "T & U", None, "H\none two\nthree"),
+            ("d", "العنوان الأول", None, "ليس عنوانا\nالعنوان الأول\nنص"),
+            (
+                "e",
+                "عنوان من ملف جانبي",
+                Some("https://example.org/e"),
+                "الوضع المظلم\nLogo\nهذا عنوان الخبر الحقيقي\nالنص&الباقي"
+            ),
+            ("j1", "أول", Some("/j1"), "نص أول"),
+        ]
+    );
+    assert_eq!(corpus.documents[1].date.as_deref(), Some("2024-11-16"));
+}
+
+#[test]
+fn txt_title_skips_chrome_and_dates() {
+    let corpus = load(
+        "chrome",
+        &[(
+            "x.txt",
+            "الاخبار\nالسبت ١٦ / نوفمبر / ٢٠٢٤\nزر الذهاب إلى الأعلى\nعمان وإيران تبحثان التعاون\nنص"
+                .as_bytes(),
+        )],
+    )
+    .unwrap();
+    assert_eq!(corpus.documents[0].title, "عمان وإيران تبحثان التعاون");
+}
+
+#[test]
+fn empty_files_are_skipped_with_a_warning_and_others_named() {
+    let corpus = load(
+        "empty",
+        &[
+            ("a.txt", b"  \n\t\n"),
+            ("b.txt", "نص".as_bytes()),
+            ("c.pdf", b"%PDF"),
+        ],
+    )
+    .unwrap();
+    assert_eq!(corpus.documents.len(), 1);
+    let warnings: Vec<String> = corpus
+        .warnings
+        .iter()
+        .map(|w| w.rsplit('/').next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "a.txt: skipped, empty",
+            "c.pdf: skipped, not .txt, .md, .html or .jsonl"
+        ]
+    );
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_offset() {
+    let err = load("utf8", &[("bad.txt", b"\xd9\x86\xd8\xb5 ok \xff more")]).unwrap_err();
+    assert_eq!(err, "bad.txt: not valid UTF-8 at byte offset 8");
+}
+
+#[test]
+fn duplicate_ids_name_both_files() {
+    let err = load(
+        "dup",
+        &[("x.md", "نص".as_bytes()), ("x.txt", "نص".as_bytes())],
+    )
+    .unwrap_err();
+    assert_eq!(err, "duplicate document id \"x\": in x.md and in x.txt");
+    let err = load(
+        "dupjsonl",
+        &[
+            ("a.jsonl", b"{\"id\":\"a\",\"text\":\"x\"}\n"),
+            ("a.txt", b"y"),
+        ],
+    )
+    .unwrap_err();
+    assert_eq!(err, "duplicate document id \"a\": in a.jsonl and in a.txt");
+}
+
+#[test]
+fn malformed_jsonl_names_the_line() {
+    let err = load(
+        "jsonl",
+        &[(
+            "c.jsonl",
+            b"{\"id\":\"1\",\"text\":\"x\"}\n{\"id\":\"2\",\"text\":\n",
+        )],
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        "c.jsonl:2: malformed jsonl: EOF while parsing a value at line 1 column 17"
+    );
+    let err = load(
+        "jsonl2",
+        &[("c.jsonl", b"{\"title\":\"t\",\"text\":\"x\"}\n")],
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        "c.jsonl:1: malformed jsonl: missing field `id` at line 1 column 24"
+    );
+    let err = load("jsonl3", &[("c.jsonl", b"{\"id\":null,\"text\":\"x\"}\n")]).unwrap_err();
+    assert_eq!(
+        err,
+        "c.jsonl:1: malformed jsonl: \"id\" must be a non-empty string or a number, found null"
+    );
+}
+
+#[test]
+fn malformed_front_matter_names_the_line() {
+    let err = load(
+        "fm",
+        &[("a.md", b"---\ntitle: ok\nno colon here\n---\nbody")],
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        "a.md:3: malformed front matter: expected `key: value`, found \"no colon here\""
+    );
+    let err = load("fm2", &[("a.md", b"---\ntitle: ok\nbody without end")]).unwrap_err();
+    assert_eq!(
+        err,
+        "a.md:1: malformed front matter: opening `---` has no closing `---`"
+    );
+}
