@@ -20,8 +20,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed=BAHTH_CORPUS");
     let dir = match std::env::var_os("BAHTH_CORPUS") {
         Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"))
-            .join("seeds"),
+        None => PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("seeds"),
     };
     // The folder itself, so added or removed files trigger a rebuild.
     println!("cargo:rerun-if-changed={}", dir.display());

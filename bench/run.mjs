@@ -29,8 +29,11 @@ try {
     ['query latency, p95', engine.p95Us, 'µs'],
     ['keystroke → results painted, median', keys.median, 'ms'],
     ['keystroke → results painted, p95', keys.p95, 'ms', 16],
+    ['  keystroke → results in the DOM, p95', keys.renderP95, 'ms'],
     ['navigation start → first result', cold.fromNavigation, 'ms'],
     ['widget script start → first result', cold.fromScript, 'ms', 20],
+    ['  of which: engine download + init', cold.engineInit, 'ms'],
+    ['  of which: first search + render + frame', cold.firstSearch, 'ms'],
     ['bytes before first result (gzip)', cold.bytes / 1024, 'KB', 60],
     ['  of which the .wasm', cold.wasmBytes / 1024, 'KB'],
     ['wasm memory after load', engine.memoryBytes / 1024, 'KB'],
@@ -45,6 +48,7 @@ try {
 async function queryLatency() {
   const page = await browser.newPage();
   await page.goto(`${server.url}bench/`);
+  await page.waitForFunction(() => window.__bench !== undefined); // set once the engine is loaded
   const result = await page.evaluate(() => window.__bench);
   await page.close();
   return result;
@@ -66,13 +70,16 @@ async function firstVisit() {
     await page.goto(`${server.url}?q=${encodeURIComponent('العلاقات الثنائية')}`);
     runs.push(await page.evaluate(async () => {
       const first = await window.__firstResult;
-      const start = performance.getEntriesByName('bahth-search:start')[0].startTime;
+      const mark = (name) => performance.getEntriesByName(name)[0].startTime;
+      const start = mark('bahth-search:start');
       const loaded = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
         .filter((entry) => entry.responseEnd <= first);
       const size = (entries) => entries.reduce((sum, entry) => sum + entry.transferSize, 0);
       return {
         fromNavigation: first,
         fromScript: first - start,
+        engineInit: mark('bahth-engine:ready') - start,
+        firstSearch: first - mark('bahth-engine:ready'),
         bytes: size(loaded),
         wasmBytes: size(loaded.filter((entry) => entry.name.endsWith('.wasm'))),
       };
@@ -80,7 +87,7 @@ async function firstVisit() {
     await context.close();
   }
   const median = (key) => quantile(runs.map((run) => run[key]), 0.5);
-  return { fromNavigation: median('fromNavigation'), fromScript: median('fromScript'), bytes: median('bytes'), wasmBytes: median('wasmBytes') };
+  return Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(key)]));
 }
 
 /** Types whole queries key by key (as a keyboard would: keydown, text, keyup) and times each to the next frame. */
@@ -90,13 +97,15 @@ async function keystrokes() {
   await page.goto(server.url);
   await page.waitForFunction(() => document.querySelector('bahth-search')?.shadowRoot.querySelector('.notice')?.textContent.includes('اكتب'));
   await page.evaluate(() => {
-    window.__latencies = [];
+    window.__latencies = { painted: [], rendered: [] };
     let keydownAt = null;
     addEventListener('keydown', (e) => { keydownAt = e.timeStamp; }, true);
     document.addEventListener('bahth-results', () => {
       const start = keydownAt;
       keydownAt = null;
-      if (start !== null) requestAnimationFrame(() => window.__latencies.push(performance.now() - start));
+      if (start === null) return;
+      window.__latencies.rendered.push(performance.now() - start);
+      requestAnimationFrame(() => window.__latencies.painted.push(performance.now() - start));
     });
   });
   await page.locator('bahth-search input').focus();
@@ -110,9 +119,11 @@ async function keystrokes() {
     await page.keyboard.press('Escape');
   }
   await page.waitForTimeout(50);
-  const latencies = await page.evaluate(() => window.__latencies);
+  const { painted, rendered } = await page.evaluate(() => window.__latencies);
   await context.close();
-  return { median: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), samples: latencies.length };
+  return {
+    median: quantile(painted, 0.5), p95: quantile(painted, 0.95), renderP95: quantile(rendered, 0.95), samples: painted.length,
+  };
 }
 
 function report(rows) {

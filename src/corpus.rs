@@ -34,29 +34,11 @@ pub struct Document {
 /// Why a corpus could not be loaded. Every variant names the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CorpusError {
-    Io {
-        path: PathBuf,
-        message: String,
-    },
-    NotUtf8 {
-        path: PathBuf,
-        offset: usize,
-    },
-    DuplicateId {
-        id: String,
-        first: PathBuf,
-        second: PathBuf,
-    },
-    BadJsonl {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
-    BadFrontMatter {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
+    Io { path: PathBuf, message: String },
+    NotUtf8 { path: PathBuf, offset: usize },
+    DuplicateId { id: String, first: PathBuf, second: PathBuf },
+    BadJsonl { path: PathBuf, line: usize, message: String },
+    BadFrontMatter { path: PathBuf, line: usize, message: String },
 }
 
 impl fmt::Display for CorpusError {
@@ -64,35 +46,16 @@ impl fmt::Display for CorpusError {
         match self {
             CorpusError::Io { path, message } => write!(f, "{}: {message}", path.display()),
             CorpusError::NotUtf8 { path, offset } => {
-                write!(
-                    f,
-                    "{}: not valid UTF-8 at byte offset {offset}",
-                    path.display()
-                )
+                write!(f, "{}: not valid UTF-8 at byte offset {offset}", path.display())
             }
-            CorpusError::DuplicateId { id, first, second } => write!(
-                f,
-                "duplicate document id \"{id}\": in {} and in {}",
-                first.display(),
-                second.display()
-            ),
-            CorpusError::BadJsonl {
-                path,
-                line,
-                message,
-            } => {
+            CorpusError::DuplicateId { id, first, second } => {
+                write!(f, "duplicate document id \"{id}\": in {} and in {}", first.display(), second.display())
+            }
+            CorpusError::BadJsonl { path, line, message } => {
                 write!(f, "{}:{line}: malformed jsonl: {message}", path.display())
             }
-            CorpusError::BadFrontMatter {
-                path,
-                line,
-                message,
-            } => {
-                write!(
-                    f,
-                    "{}:{line}: malformed front matter: {message}",
-                    path.display()
-                )
+            CorpusError::BadFrontMatter { path, line, message } => {
+                write!(f, "{}:{line}: malformed front matter: {message}", path.display())
             }
         }
     }
@@ -111,10 +74,7 @@ pub struct Corpus {
 
 /// Loads every supported file directly inside `dir` (not recursing).
 pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
-    let io = |path: &Path, e: std::io::Error| CorpusError::Io {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
+    let io = |path: &Path, e: std::io::Error| CorpusError::Io { path: path.to_path_buf(), message: e.to_string() };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| io(dir, e))?
         .map(|entry| entry.map(|e| e.path()).map_err(|e| io(dir, e)))
@@ -124,36 +84,25 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
     let mut corpus = Corpus::default();
     let mut sources: HashMap<String, PathBuf> = HashMap::new();
     for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if name.starts_with('.') || path.is_dir() || name.ends_with(".meta") {
             continue;
         }
         let Some(kind) = Kind::of(&path) else {
-            corpus.warnings.push(format!(
-                "{}: skipped, not .txt, .md, .html or .jsonl",
-                path.display()
-            ));
+            corpus.warnings.push(format!("{}: skipped, not .txt, .md, .html or .jsonl", path.display()));
             continue;
         };
         let text = read_utf8(&path)?;
         corpus.files.push(path.clone());
         if text.trim().is_empty() {
-            corpus
-                .warnings
-                .push(format!("{}: skipped, empty", path.display()));
+            corpus.warnings.push(format!("{}: skipped, empty", path.display()));
             continue;
         }
         let meta_path = PathBuf::from(format!("{}.meta", path.display()));
         let sidecar = if meta_path.exists() {
             corpus.files.push(meta_path.clone());
             let meta_text = read_utf8(&meta_path)?;
-            parse_meta_lines(
-                &meta_path,
-                meta_text.lines().enumerate().map(|(i, l)| (i + 1, l)),
-            )?
+            parse_meta_lines(&meta_path, meta_text.lines().enumerate().map(|(i, l)| (i + 1, l)))?
         } else {
             Meta::default()
         };
@@ -164,11 +113,7 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
         for doc in &mut docs {
             sidecar.apply_to(doc);
             if let Some(first) = sources.insert(doc.id.clone(), path.clone()) {
-                return Err(CorpusError::DuplicateId {
-                    id: doc.id.clone(),
-                    first,
-                    second: path,
-                });
+                return Err(CorpusError::DuplicateId { id: doc.id.clone(), first, second: path });
             }
         }
         corpus.documents.extend(docs);
@@ -178,14 +123,10 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
 }
 
 fn read_utf8(path: &Path) -> Result<String, CorpusError> {
-    let bytes = std::fs::read(path).map_err(|e| CorpusError::Io {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    })?;
-    String::from_utf8(bytes).map_err(|e| CorpusError::NotUtf8 {
-        path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
-    })
+    let bytes =
+        std::fs::read(path).map_err(|e| CorpusError::Io { path: path.to_path_buf(), message: e.to_string() })?;
+    String::from_utf8(bytes)
+        .map_err(|e| CorpusError::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,10 +173,7 @@ impl Meta {
 
 /// Parses `key: value` lines (front matter or a sidecar). Unknown keys are
 /// allowed (a site may keep its own); a line without a colon is an error.
-fn parse_meta_lines<'a>(
-    path: &Path,
-    lines: impl Iterator<Item = (usize, &'a str)>,
-) -> Result<Meta, CorpusError> {
+fn parse_meta_lines<'a>(path: &Path, lines: impl Iterator<Item = (usize, &'a str)>) -> Result<Meta, CorpusError> {
     let mut meta = Meta::default();
     for (line, text) in lines {
         if text.trim().is_empty() || text.trim_start().starts_with('#') {
@@ -248,10 +186,7 @@ fn parse_meta_lines<'a>(
                 message: format!("expected `key: value`, found {:?}", text.trim()),
             });
         };
-        let value = value
-            .trim()
-            .trim_matches(|c| c == '"' || c == '\'')
-            .to_string();
+        let value = value.trim().trim_matches(|c| c == '"' || c == '\'').to_string();
         match key.trim() {
             "title" => meta.title = Some(decode_entities(&value)),
             "url" => meta.url = Some(value),
@@ -263,9 +198,7 @@ fn parse_meta_lines<'a>(
 }
 
 fn stem_id(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 fn parse_file(path: &Path, kind: Kind, raw: &str) -> Result<Document, CorpusError> {
@@ -292,10 +225,7 @@ fn parse_file(path: &Path, kind: Kind, raw: &str) -> Result<Document, CorpusErro
 /// Splits `---` front matter from a markdown body.
 fn split_front_matter<'a>(path: &Path, raw: &'a str) -> Result<(Meta, &'a str), CorpusError> {
     let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
-    let Some(rest) = raw
-        .strip_prefix("---\n")
-        .or_else(|| raw.strip_prefix("---\r\n"))
-    else {
+    let Some(rest) = raw.strip_prefix("---\n").or_else(|| raw.strip_prefix("---\r\n")) else {
         return Ok((Meta::default(), raw));
     };
     let mut offset = 0;
@@ -332,28 +262,17 @@ fn parse_jsonl(path: &Path, raw: &str) -> Result<Vec<Document>, CorpusError> {
         if line.trim().is_empty() {
             continue;
         }
-        let bad = |message: String| CorpusError::BadJsonl {
-            path: path.to_path_buf(),
-            line: i + 1,
-            message,
-        };
+        let bad = |message: String| CorpusError::BadJsonl { path: path.to_path_buf(), line: i + 1, message };
         let record: JsonlRecord = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
         let id = match record.id {
             serde_json::Value::String(s) if !s.trim().is_empty() => s,
             serde_json::Value::Number(n) => n.to_string(),
-            other => {
-                return Err(bad(format!(
-                    "\"id\" must be a non-empty string or a number, found {other}"
-                )))
-            }
+            other => return Err(bad(format!("\"id\" must be a non-empty string or a number, found {other}"))),
         };
         let text = decode_entities(&record.text);
         docs.push(Document {
             id,
-            title: record
-                .title
-                .map(|t| decode_entities(&t))
-                .unwrap_or_else(|| title_from_text(&text)),
+            title: record.title.map(|t| decode_entities(&t)).unwrap_or_else(|| title_from_text(&text)),
             url: record.url,
             date: record.date,
             text: text.trim().to_string(),
@@ -363,16 +282,8 @@ fn parse_jsonl(path: &Path, raw: &str) -> Result<Vec<Document>, CorpusError> {
 }
 
 /// Lines that are site chrome, not headlines (seen in scraped Arabic news).
-const CHROME: [&str; 8] = [
-    "الوضع المظلم",
-    "زر الذهاب إلى الأعلى",
-    "اترك تعليقاً",
-    "اترك تعليقا",
-    "كاريكاتير",
-    "الرئيسية",
-    "الاخبار",
-    "Logo",
-];
+const CHROME: [&str; 8] =
+    ["الوضع المظلم", "زر الذهاب إلى الأعلى", "اترك تعليقاً", "اترك تعليقا", "كاريكاتير", "الرئيسية", "الاخبار", "Logo"];
 
 /// Longest title cut from running text, in characters.
 const MAX_TITLE_CHARS: usize = 90;
@@ -381,36 +292,23 @@ const MAX_TITLE_CHARS: usize = 90;
 /// headline (3–20 words, mostly letters, not chrome, not a full sentence
 /// ending in a period), else its first sentence cut at a word boundary.
 pub fn title_from_text(text: &str) -> String {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     if let Some(headline) = lines.iter().take(8).find(|l| reads_as_headline(l)) {
         return headline.trim_end_matches(['.', '،', ':']).to_string();
     }
     let first = lines.first().copied().unwrap_or("");
-    let sentence = first
-        .split_inclusive(['.', '؟', '!'])
-        .next()
-        .unwrap_or(first)
-        .trim();
+    let sentence = first.split_inclusive(['.', '؟', '!']).next().unwrap_or(first).trim();
     if sentence.chars().count() <= MAX_TITLE_CHARS {
         return sentence.trim_end_matches('.').to_string();
     }
     let cut: String = sentence.chars().take(MAX_TITLE_CHARS).collect();
-    let at_word = cut
-        .rfind(char::is_whitespace)
-        .map_or(cut.as_str(), |i| &cut[..i]);
+    let at_word = cut.rfind(char::is_whitespace).map_or(cut.as_str(), |i| &cut[..i]);
     format!("{}…", at_word.trim_end_matches(['،', ',', ':', ';']))
 }
 
 fn reads_as_headline(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let digit_words = words
-        .iter()
-        .filter(|w| w.chars().any(|c| c.is_numeric()))
-        .count();
+    let digit_words = words.iter().filter(|w| w.chars().any(|c| c.is_numeric())).count();
     (3..=20).contains(&words.len())
         && digit_words * 3 < words.len()
         && !line.ends_with('.')
@@ -428,36 +326,33 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let decoded = rest[1..]
-            .find(';')
-            .filter(|&end| end <= 10)
-            .and_then(|end| {
-                let name = &rest[1..1 + end];
-                let c = match name {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    "nbsp" => Some('\u{a0}'),
-                    "laquo" => Some('«'),
-                    "raquo" => Some('»'),
-                    "hellip" => Some('…'),
-                    "ndash" => Some('–'),
-                    "mdash" => Some('—'),
-                    "lsquo" => Some('‘'),
-                    "rsquo" => Some('’'),
-                    "ldquo" => Some('“'),
-                    "rdquo" => Some('”'),
-                    _ => name
-                        .strip_prefix("#x")
-                        .or_else(|| name.strip_prefix("#X"))
-                        .and_then(|h| u32::from_str_radix(h, 16).ok())
-                        .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                        .and_then(char::from_u32),
-                };
-                c.map(|c| (c, end + 2))
-            });
+        let decoded = rest[1..].find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..1 + end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                "laquo" => Some('«'),
+                "raquo" => Some('»'),
+                "hellip" => Some('…'),
+                "ndash" => Some('–'),
+                "mdash" => Some('—'),
+                "lsquo" => Some('‘'),
+                "rsquo" => Some('’'),
+                "ldquo" => Some('“'),
+                "rdquo" => Some('”'),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, end + 2))
+        });
         match decoded {
             Some((c, len)) => {
                 out.push(c);
@@ -488,11 +383,8 @@ fn html_to_text(html: &str) -> (Option<String>, String) {
     let title = element_text("title").or_else(|| element_text("h1"));
     let body_start = lower.find("<body").unwrap_or(0);
     let text = strip_tags(&html[body_start..], &lower[body_start..]);
-    let lines: Vec<String> = text
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<String> =
+        text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
     (title, lines.join("\n"))
 }
 
@@ -526,11 +418,7 @@ fn strip_tags(html: &str, lower: &str) -> String {
         };
         out.push_str(&decode_entities(&html[i..i + lt]));
         i += lt;
-        let skip_to = |close: &str| {
-            lower[i..]
-                .find(close)
-                .map_or(html.len(), |p| i + p + close.len())
-        };
+        let skip_to = |close: &str| lower[i..].find(close).map_or(html.len(), |p| i + p + close.len());
         if lower[i..].starts_with("<!--") {
             i = skip_to("-->");
         } else if lower[i..].starts_with("<script") {
@@ -544,11 +432,7 @@ fn strip_tags(html: &str, lower: &str) -> String {
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .collect();
-            out.push(if BLOCK_TAGS.contains(&name.as_str()) {
-                '\n'
-            } else {
-                ' '
-            });
+            out.push(if BLOCK_TAGS.contains(&name.as_str()) { '\n' } else { ' ' });
             i = end;
         }
     }

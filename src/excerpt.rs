@@ -29,17 +29,12 @@ pub struct Excerpt {
 /// `(token index, clause index)` pairs, sorted by token index.
 pub fn excerpt(text: &str, ranges: &[(usize, usize)], hits: &[(usize, usize)]) -> Excerpt {
     if ranges.is_empty() {
-        return Excerpt {
-            text: clean(text),
-            highlights: Vec::new(),
-        };
+        return Excerpt { text: clean(text), highlights: Vec::new() };
     }
     let mut best = (0, 0, 0); // (distinct clauses, hits, start token)
     for &(first, _) in hits {
         let start = first.saturating_sub(LEAD);
-        let inside = hits
-            .iter()
-            .filter(|(t, _)| (start..start + WINDOW).contains(t));
+        let inside = hits.iter().filter(|(t, _)| (start..start + WINDOW).contains(t));
         let mut clauses: Vec<usize> = inside.clone().map(|&(_, c)| c).collect();
         clauses.sort_unstable();
         clauses.dedup();
@@ -63,29 +58,14 @@ pub fn excerpt(text: &str, ranges: &[(usize, usize)], hits: &[(usize, usize)]) -
     let spans = hits
         .iter()
         .filter(|(t, _)| (first..=last).contains(t))
-        .map(|&(t, _)| {
-            (
-                (ranges[t].0 as isize + shift) as usize,
-                (ranges[t].1 as isize + shift) as usize,
-            )
-        });
+        .map(|&(t, _)| ((ranges[t].0 as isize + shift) as usize, (ranges[t].1 as isize + shift) as usize));
     let highlights = to_utf16(&out, spans);
-    Excerpt {
-        text: out,
-        highlights,
-    }
+    Excerpt { text: out, highlights }
 }
 
 /// Highlight ranges for title tokens, in UTF-16 units of the title.
-pub fn title_highlights(
-    title: &str,
-    ranges: &[(usize, usize)],
-    hit_tokens: &[usize],
-) -> Vec<[u32; 2]> {
-    to_utf16(
-        title,
-        hit_tokens.iter().filter_map(|&t| ranges.get(t).copied()),
-    )
+pub fn title_highlights(title: &str, ranges: &[(usize, usize)], hit_tokens: &[usize]) -> Vec<[u32; 2]> {
+    to_utf16(title, hit_tokens.iter().filter_map(|&t| ranges.get(t).copied()))
 }
 
 /// Line breaks become spaces (same length in UTF-16, so offsets hold).
@@ -99,10 +79,7 @@ fn to_utf16(text: &str, spans: impl Iterator<Item = (usize, usize)>) -> Vec<[u32
     spans.sort_unstable();
     spans.dedup();
     let units = |byte: usize| text.get(..byte).map_or(0, |s| s.encode_utf16().count()) as u32;
-    spans
-        .into_iter()
-        .map(|(s, e)| [units(s), units(e)])
-        .collect()
+    spans.into_iter().map(|(s, e)| [units(s), units(e)]).collect()
 }
 
 #[cfg(test)]
@@ -116,10 +93,7 @@ mod tests {
 
     fn marked(e: &Excerpt) -> Vec<String> {
         let units: Vec<u16> = e.text.encode_utf16().collect();
-        e.highlights
-            .iter()
-            .map(|[s, e]| String::from_utf16(&units[*s as usize..*e as usize]).unwrap())
-            .collect()
+        e.highlights.iter().map(|[s, e]| String::from_utf16(&units[*s as usize..*e as usize]).unwrap()).collect()
     }
 
     #[test]

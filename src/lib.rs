@@ -44,7 +44,5 @@ pub static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.
 /// The embedded index, opened on first use.
 pub fn embedded_index() -> &'static Index<'static> {
     static INDEX: std::sync::OnceLock<Index<'static>> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| {
-        Index::from_bytes(INDEX_BYTES).expect("build.rs writes an index of this version")
-    })
+    INDEX.get_or_init(|| Index::from_bytes(INDEX_BYTES).expect("build.rs writes an index of this version"))
 }

@@ -63,52 +63,33 @@ pub fn parse(input: &str) -> Query {
     let mut query = Query::default();
     let mut words_left = MAX_WORDS;
     // Is the final word still being typed? Only if the query ends inside it.
-    let typing_end = tokenize(input)
-        .last()
-        .filter(|t| t.end == input.len())
-        .map(|t| t.start);
+    let typing_end = tokenize(input).last().filter(|t| t.end == input.len()).map(|t| t.start);
 
     let mut rest = input;
     let mut offset = 0; // of `rest` in `input`
     while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
         let (chunk_start, negated) = match rest[start..].strip_prefix('-') {
-            Some(after) if after.starts_with(|c: char| !c.is_whitespace() && c != '-') => {
-                (start + 1, true)
-            }
+            Some(after) if after.starts_with(|c: char| !c.is_whitespace() && c != '-') => (start + 1, true),
             _ => (start, false),
         };
-        let (body, consumed, is_phrase) =
-            if let Some(after_quote) = rest[chunk_start..].strip_prefix('"') {
-                let close = after_quote.find('"');
-                let body_len = close.unwrap_or(after_quote.len());
-                let consumed = chunk_start + 1 + body_len + usize::from(close.is_some());
-                (&after_quote[..body_len], consumed, true)
-            } else {
-                let len = rest[chunk_start..]
-                    .find(char::is_whitespace)
-                    .unwrap_or(rest.len() - chunk_start);
-                (
-                    &rest[chunk_start..chunk_start + len],
-                    chunk_start + len,
-                    false,
-                )
-            };
+        let (body, consumed, is_phrase) = if let Some(after_quote) = rest[chunk_start..].strip_prefix('"') {
+            let close = after_quote.find('"');
+            let body_len = close.unwrap_or(after_quote.len());
+            let consumed = chunk_start + 1 + body_len + usize::from(close.is_some());
+            (&after_quote[..body_len], consumed, true)
+        } else {
+            let len = rest[chunk_start..].find(char::is_whitespace).unwrap_or(rest.len() - chunk_start);
+            (&rest[chunk_start..chunk_start + len], chunk_start + len, false)
+        };
         let body_offset = offset + (body.as_ptr() as usize - rest.as_ptr() as usize);
 
         let mut words: Vec<Word> = Vec::new();
         for token in tokenize(body).into_iter().take(words_left) {
             let prefix = !negated && typing_end == Some(body_offset + token.start);
-            words.push(Word {
-                forms: analyze_word(&token.surface, &token.folded),
-                prefix,
-            });
+            words.push(Word { forms: analyze_word(&token.surface, &token.folded), prefix });
         }
         words_left -= words.len();
-        let target = if negated {
-            &mut query.exclude
-        } else {
-            &mut query.include
-        };
+        let target = if negated { &mut query.exclude } else { &mut query.include };
         if is_phrase && words.len() > 1 {
             target.push(Clause::Phrase(words));
         } else if negated && words.len() > 1 {

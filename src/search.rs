@@ -70,10 +70,7 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions {
-            limit: 10,
-            offset: 0,
-        }
+        SearchOptions { limit: 10, offset: 0 }
     }
 }
 
@@ -100,11 +97,7 @@ pub struct Hit {
 
 impl SearchResponse {
     pub fn empty() -> Self {
-        SearchResponse {
-            total: 0,
-            relaxed: false,
-            results: Vec::new(),
-        }
+        SearchResponse { total: 0, relaxed: false, results: Vec::new() }
     }
 }
 
@@ -132,16 +125,8 @@ impl Index<'_> {
         if query.is_empty() {
             return SearchResponse::empty();
         }
-        let include: Vec<ClauseMatches> = query
-            .include
-            .iter()
-            .map(|c| self.match_clause(c, true))
-            .collect();
-        let excluded: Vec<u32> = query
-            .exclude
-            .iter()
-            .flat_map(|c| self.match_clause(c, false).into_keys())
-            .collect();
+        let include: Vec<ClauseMatches> = query.include.iter().map(|c| self.match_clause(c, true)).collect();
+        let excluded: Vec<u32> = query.exclude.iter().flat_map(|c| self.match_clause(c, false).into_keys()).collect();
 
         // Every document that matched any clause, with how many clauses it met.
         let mut candidates: BTreeMap<u32, usize> = BTreeMap::new();
@@ -157,10 +142,8 @@ impl Index<'_> {
             candidates.retain(|_, n| *n == all);
         }
 
-        let mut ranked: Vec<(u32, usize, f32)> = candidates
-            .into_iter()
-            .map(|(doc, met)| (doc, met, self.score(doc, &include)))
-            .collect();
+        let mut ranked: Vec<(u32, usize, f32)> =
+            candidates.into_iter().map(|(doc, met)| (doc, met, self.score(doc, &include))).collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
 
         let results = ranked
@@ -169,11 +152,7 @@ impl Index<'_> {
             .take(options.limit)
             .filter_map(|&(doc, _, score)| self.hit(doc, score, &include))
             .collect();
-        SearchResponse {
-            total: ranked.len(),
-            relaxed,
-            results,
-        }
+        SearchResponse { total: ranked.len(), relaxed, results }
     }
 
     /// Completions of the last word of `prefix`, most frequent first, each in
@@ -209,12 +188,8 @@ impl Index<'_> {
     /// The original text of a token.
     fn spelling(&self, (doc, position): (u32, u32)) -> Option<String> {
         let fields = self.doc(doc)?;
-        let (start, end) = *self.token_ranges(&fields).get(position as usize)?;
-        let source = if position < fields.title_tokens {
-            fields.title
-        } else {
-            fields.text
-        };
+        let (start, end) = *self.token_ranges(&fields, Some(position + 1)).get(position as usize)?;
+        let source = if position < fields.title_tokens { fields.title } else { fields.text };
         source.get(start..end).map(str::to_string)
     }
 
@@ -222,8 +197,7 @@ impl Index<'_> {
         match clause {
             Clause::Word(word) => self.match_word(word, tolerant),
             Clause::Phrase(words) => {
-                let per_word: Vec<ClauseMatches> =
-                    words.iter().map(|w| self.match_word(w, tolerant)).collect();
+                let per_word: Vec<ClauseMatches> = words.iter().map(|w| self.match_word(w, tolerant)).collect();
                 let mut out = ClauseMatches::new();
                 for (&doc, first) in &per_word[0] {
                     let Some(fields) = self.doc(doc) else {
@@ -235,9 +209,7 @@ impl Index<'_> {
                         let span_end = start + words.len() as u32 - 1;
                         let same_field = (span_end < fields.title_tokens) == in_title;
                         let all_follow = per_word.iter().enumerate().all(|(i, m)| {
-                            m.get(&doc).is_some_and(|dm| {
-                                dm.positions.binary_search(&(start + i as u32)).is_ok()
-                            })
+                            m.get(&doc).is_some_and(|dm| dm.positions.binary_search(&(start + i as u32)).is_ok())
                         });
                         if same_field && all_follow {
                             positions.extend(start..=span_end);
@@ -245,18 +217,8 @@ impl Index<'_> {
                     }
                     if !positions.is_empty() {
                         positions.dedup();
-                        let strength = per_word
-                            .iter()
-                            .filter_map(|m| m.get(&doc))
-                            .map(|m| m.strength)
-                            .max();
-                        out.insert(
-                            doc,
-                            DocMatch {
-                                strength: strength.unwrap_or(Strength::Fuzzy),
-                                positions,
-                            },
-                        );
+                        let strength = per_word.iter().filter_map(|m| m.get(&doc)).map(|m| m.strength).max();
+                        out.insert(doc, DocMatch { strength: strength.unwrap_or(Strength::Fuzzy), positions });
                     }
                 }
                 out
@@ -313,11 +275,7 @@ impl Index<'_> {
             };
             let df = matches.len() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let in_title = m
-                .positions
-                .iter()
-                .filter(|&&p| p < fields.title_tokens)
-                .count() as f32;
+            let in_title = m.positions.iter().filter(|&&p| p < fields.title_tokens).count() as f32;
             let tf = m.positions.len() as f32 + TITLE_WEIGHT * in_title;
             score += idf * tf * (K1 + 1.0) / (tf + K1 * length_norm) * m.strength.weight();
             if let Some(prev) = previous {
@@ -330,7 +288,6 @@ impl Index<'_> {
 
     fn hit(&self, doc: u32, score: f32, include: &[ClauseMatches]) -> Option<Hit> {
         let fields: DocFields<'_> = self.doc(doc)?;
-        let ranges = self.token_ranges(&fields);
         let title_count = fields.title_tokens as usize;
         let mut text_hits: Vec<(usize, usize)> = Vec::new();
         let mut title_hits: Vec<usize> = Vec::new();
@@ -343,6 +300,9 @@ impl Index<'_> {
             }
         }
         text_hits.sort_unstable();
+        // Tokens past the last hit's window are never shown: skip decoding them.
+        let needed = title_count + text_hits.last().map_or(0, |h| h.0) + crate::excerpt::WINDOW;
+        let ranges = self.token_ranges(&fields, Some(needed as u32));
         let text_ranges = ranges.get(title_count..).unwrap_or(&[]);
         Some(Hit {
             id: fields.id.to_string(),
@@ -350,11 +310,7 @@ impl Index<'_> {
             url: fields.url.map(str::to_string),
             score: (f64::from(score) * 1000.0).round() / 1000.0,
             excerpt: excerpt(fields.text, text_ranges, &text_hits),
-            title_highlights: title_highlights(
-                fields.title,
-                &ranges[..title_count.min(ranges.len())],
-                &title_hits,
-            ),
+            title_highlights: title_highlights(fields.title, &ranges[..title_count.min(ranges.len())], &title_hits),
         })
     }
 }
@@ -362,10 +318,7 @@ impl Index<'_> {
 /// Adds a key's postings to a clause's matches at a given strength.
 fn merge(out: &mut ClauseMatches, postings: &Postings<'_>, strength: Strength) {
     for posting in postings.decode() {
-        let m = out.entry(posting.doc).or_insert(DocMatch {
-            strength,
-            positions: Vec::new(),
-        });
+        let m = out.entry(posting.doc).or_insert(DocMatch { strength, positions: Vec::new() });
         m.strength = m.strength.min(strength);
         m.positions.extend(posting.positions);
         m.positions.sort_unstable();

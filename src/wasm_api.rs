@@ -13,9 +13,7 @@ use wasm_bindgen::prelude::*;
 /// JSON the CLI prints.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&e.to_string()))
+    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
 }
 
 fn index() -> &'static Index<'static> {
@@ -29,8 +27,7 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options: SearchOptions = if options.is_undefined() || options.is_null() {
         SearchOptions::default()
     } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("search options: {e}")))?
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("search options: {e}")))?
     };
     to_js(&index().search(query, &options))
 }
@@ -67,7 +64,5 @@ pub fn info() -> Result<JsValue, JsError> {
 /// the document count.
 #[wasm_bindgen(js_name = validateIndex)]
 pub fn validate_index(bytes: &[u8]) -> Result<u32, JsError> {
-    Index::from_bytes(bytes)
-        .map(|i| i.doc_count())
-        .map_err(|e| JsError::new(&e.to_string()))
+    Index::from_bytes(bytes).map(|i| i.doc_count()).map_err(|e| JsError::new(&e.to_string()))
 }

@@ -23,11 +23,7 @@ fn load(name: &str, files: &[(&str, &[u8])]) -> Result<Corpus, String> {
 #[test]
 fn seed_titles_read_as_headlines() {
     let corpus = load_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))).unwrap();
-    let titles: Vec<(&str, &str)> = corpus
-        .documents
-        .iter()
-        .map(|d| (&d.id[..3], d.title.as_str()))
-        .collect();
+    let titles: Vec<(&str, &str)> = corpus.documents.iter().map(|d| (&d.id[..3], d.title.as_str())).collect();
     assert_eq!(
         titles,
         [
@@ -55,33 +51,13 @@ fn every_format() {
         ],
     )
     .unwrap();
-    let docs: Vec<(&str, &str, Option<&str>, &str)> = corpus
-        .documents
-        .iter()
-        .map(|d| {
-            (
-                d.id.as_str(),
-                d.title.as_str(),
-                d.url.as_deref(),
-                d.text.as_str(),
-            )
-        })
-        .collect();
+    let docs: Vec<(&str, &str, Option<&str>, &str)> =
+        corpus.documents.iter().map(|d| (d.id.as_str(), d.title.as_str(), d.url.as_deref(), d.text.as_str())).collect();
     assert_eq!(
         docs,
         [
-            (
-                "7",
-                "سطر عنوان ثان طويل بما يكفي",
-                None,
-                "سطر عنوان ثان طويل بما يكفي\nوالنص"
-            ),
-            (
-                "a",
-                "عنوان من الواجهة",
-                Some("/a.html"),
-                "عنوان داخلي\nنص الرابط هنا"
-            ),
+            ("7", "سطر عنوان ثان طويل بما يكفي", None, "سطر عنوان ثان طويل بما يكفي\nوالنص"),
+            ("a", "عنوان من الواجهة", Some("/a.html"), "عنوان داخلي\nنص الرابط هنا"),
             ("b", "T & U", None, "H\none two\nthree"),
             ("d", "العنوان الأول", None, "ليس عنوانا\nالعنوان الأول\nنص"),
             (
@@ -102,8 +78,7 @@ fn txt_title_skips_chrome_and_dates() {
         "chrome",
         &[(
             "x.txt",
-            "الاخبار\nالسبت ١٦ / نوفمبر / ٢٠٢٤\nزر الذهاب إلى الأعلى\nعمان وإيران تبحثان التعاون\nنص"
-                .as_bytes(),
+            "الاخبار\nالسبت ١٦ / نوفمبر / ٢٠٢٤\nزر الذهاب إلى الأعلى\nعمان وإيران تبحثان التعاون\nنص".as_bytes(),
         )],
     )
     .unwrap();
@@ -112,28 +87,10 @@ fn txt_title_skips_chrome_and_dates() {
 
 #[test]
 fn empty_files_are_skipped_with_a_warning_and_others_named() {
-    let corpus = load(
-        "empty",
-        &[
-            ("a.txt", b"  \n\t\n"),
-            ("b.txt", "نص".as_bytes()),
-            ("c.pdf", b"%PDF"),
-        ],
-    )
-    .unwrap();
+    let corpus = load("empty", &[("a.txt", b"  \n\t\n"), ("b.txt", "نص".as_bytes()), ("c.pdf", b"%PDF")]).unwrap();
     assert_eq!(corpus.documents.len(), 1);
-    let warnings: Vec<String> = corpus
-        .warnings
-        .iter()
-        .map(|w| w.rsplit('/').next().unwrap().to_string())
-        .collect();
-    assert_eq!(
-        warnings,
-        [
-            "a.txt: skipped, empty",
-            "c.pdf: skipped, not .txt, .md, .html or .jsonl"
-        ]
-    );
+    let warnings: Vec<String> = corpus.warnings.iter().map(|w| w.rsplit('/').next().unwrap().to_string()).collect();
+    assert_eq!(warnings, ["a.txt: skipped, empty", "c.pdf: skipped, not .txt, .md, .html or .jsonl"]);
 }
 
 #[test]
@@ -144,67 +101,26 @@ fn invalid_utf8_names_the_file_and_offset() {
 
 #[test]
 fn duplicate_ids_name_both_files() {
-    let err = load(
-        "dup",
-        &[("x.md", "نص".as_bytes()), ("x.txt", "نص".as_bytes())],
-    )
-    .unwrap_err();
+    let err = load("dup", &[("x.md", "نص".as_bytes()), ("x.txt", "نص".as_bytes())]).unwrap_err();
     assert_eq!(err, "duplicate document id \"x\": in x.md and in x.txt");
-    let err = load(
-        "dupjsonl",
-        &[
-            ("a.jsonl", b"{\"id\":\"a\",\"text\":\"x\"}\n"),
-            ("a.txt", b"y"),
-        ],
-    )
-    .unwrap_err();
+    let err = load("dupjsonl", &[("a.jsonl", b"{\"id\":\"a\",\"text\":\"x\"}\n"), ("a.txt", b"y")]).unwrap_err();
     assert_eq!(err, "duplicate document id \"a\": in a.jsonl and in a.txt");
 }
 
 #[test]
 fn malformed_jsonl_names_the_line() {
-    let err = load(
-        "jsonl",
-        &[(
-            "c.jsonl",
-            b"{\"id\":\"1\",\"text\":\"x\"}\n{\"id\":\"2\",\"text\":\n",
-        )],
-    )
-    .unwrap_err();
-    assert_eq!(
-        err,
-        "c.jsonl:2: malformed jsonl: EOF while parsing a value at line 1 column 17"
-    );
-    let err = load(
-        "jsonl2",
-        &[("c.jsonl", b"{\"title\":\"t\",\"text\":\"x\"}\n")],
-    )
-    .unwrap_err();
-    assert_eq!(
-        err,
-        "c.jsonl:1: malformed jsonl: missing field `id` at line 1 column 24"
-    );
+    let err = load("jsonl", &[("c.jsonl", b"{\"id\":\"1\",\"text\":\"x\"}\n{\"id\":\"2\",\"text\":\n")]).unwrap_err();
+    assert_eq!(err, "c.jsonl:2: malformed jsonl: EOF while parsing a value at line 1 column 17");
+    let err = load("jsonl2", &[("c.jsonl", b"{\"title\":\"t\",\"text\":\"x\"}\n")]).unwrap_err();
+    assert_eq!(err, "c.jsonl:1: malformed jsonl: missing field `id` at line 1 column 24");
     let err = load("jsonl3", &[("c.jsonl", b"{\"id\":null,\"text\":\"x\"}\n")]).unwrap_err();
-    assert_eq!(
-        err,
-        "c.jsonl:1: malformed jsonl: \"id\" must be a non-empty string or a number, found null"
-    );
+    assert_eq!(err, "c.jsonl:1: malformed jsonl: \"id\" must be a non-empty string or a number, found null");
 }
 
 #[test]
 fn malformed_front_matter_names_the_line() {
-    let err = load(
-        "fm",
-        &[("a.md", b"---\ntitle: ok\nno colon here\n---\nbody")],
-    )
-    .unwrap_err();
-    assert_eq!(
-        err,
-        "a.md:3: malformed front matter: expected `key: value`, found \"no colon here\""
-    );
+    let err = load("fm", &[("a.md", b"---\ntitle: ok\nno colon here\n---\nbody")]).unwrap_err();
+    assert_eq!(err, "a.md:3: malformed front matter: expected `key: value`, found \"no colon here\"");
     let err = load("fm2", &[("a.md", b"---\ntitle: ok\nbody without end")]).unwrap_err();
-    assert_eq!(
-        err,
-        "a.md:1: malformed front matter: opening `---` has no closing `---`"
-    );
+    assert_eq!(err, "a.md:1: malformed front matter: opening `---` has no closing `---`");
 }

@@ -20,10 +20,7 @@ fn rows<'a>(tsv: &'a str) -> Vec<Row<'a>> {
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
             let cols: Vec<&str> = line.split('\t').collect();
-            assert!(
-                cols.len() >= 4,
-                "golden row needs kind, query, expected, top: {line:?}"
-            );
+            assert!(cols.len() >= 4, "golden row needs kind, query, expected, top: {line:?}");
             let list = |s: &'a str| -> Vec<&'a str> {
                 if s == "-" {
                     Vec::new()
@@ -31,12 +28,7 @@ fn rows<'a>(tsv: &'a str) -> Vec<Row<'a>> {
                     s.split(',').collect()
                 }
             };
-            Row {
-                kind: cols[0],
-                query: cols[1],
-                expected: list(cols[2]),
-                top: (cols[3] != "-").then_some(cols[3]),
-            }
+            Row { kind: cols[0], query: cols[1], expected: list(cols[2]), top: (cols[3] != "-").then_some(cols[3]) }
         })
         .collect()
 }
@@ -45,10 +37,7 @@ fn rows<'a>(tsv: &'a str) -> Vec<Row<'a>> {
 fn golden_set() {
     let tsv = include_str!("golden/queries.tsv");
     let index = embedded_index();
-    let options = SearchOptions {
-        limit: 100,
-        offset: 0,
-    };
+    let options = SearchOptions { limit: 100, offset: 0 };
     let mut table: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut failures = Vec::new();
     let rows = rows(tsv);
@@ -60,10 +49,7 @@ fn golden_set() {
         got_sorted.sort_unstable();
         let mut problems = Vec::new();
         if got_sorted != row.expected {
-            problems.push(format!(
-                "documents {got_sorted:?}, expected {:?}",
-                row.expected
-            ));
+            problems.push(format!("documents {got_sorted:?}, expected {:?}", row.expected));
         }
         if let Some(top) = row.top {
             if got.first() != Some(&top) {
@@ -74,23 +60,14 @@ fn golden_set() {
             problems.push(format!("relaxed = {}", response.relaxed));
         }
         if response.total != got.len() {
-            problems.push(format!(
-                "total {} but {} results",
-                response.total,
-                got.len()
-            ));
+            problems.push(format!("total {} but {} results", response.total, got.len()));
         }
         let entry = table.entry(row.kind).or_default();
         entry.1 += 1;
         if problems.is_empty() {
             entry.0 += 1;
         } else {
-            failures.push(format!(
-                "[{}] {:?}: {}",
-                row.kind,
-                row.query,
-                problems.join("; ")
-            ));
+            failures.push(format!("[{}] {:?}: {}", row.kind, row.query, problems.join("; ")));
         }
     }
 
@@ -101,14 +78,6 @@ fn golden_set() {
     }
     let passed: usize = table.values().map(|v| v.0).sum();
     println!("{:<12} {passed:>6} {:>6}", "ALL", rows.len());
-    assert!(
-        rows.len() >= 60,
-        "the golden set must keep at least 60 queries"
-    );
-    assert!(
-        failures.is_empty(),
-        "{} golden queries failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(rows.len() >= 60, "the golden set must keep at least 60 queries");
+    assert!(failures.is_empty(), "{} golden queries failed:\n{}", failures.len(), failures.join("\n"));
 }

@@ -14,6 +14,7 @@ export function loadEngine(pkgUrl = DEFAULT_PKG) {
   if (!loading.has(url)) {
     const engine = import(url).then(async (pkg) => {
       const exports = await pkg.default(); // wasm-bindgen's init returns the wasm exports
+      performance.mark('bahth-engine:ready'); // with bahth-search:start, splits start-up time (bench/)
       return { search: pkg.search, suggest: pkg.suggest, info: pkg.info, memory: exports.memory };
     });
     // A failed load may be retried later (e.g. back online): do not cache the rejection.

@@ -271,8 +271,9 @@ class BahthSearch extends HTMLElement {
   /** "/" or Ctrl/⌘+K focuses the box, unless the user is typing somewhere else. */
   #onShortcut = (e) => {
     if (e.defaultPrevented || e.altKey) return;
-    const slash = (e.key === '/' || e.code === 'Slash') && !e.ctrlKey && !e.metaKey;
-    const ctrlK = (e.key === 'k' || e.key === 'K' || e.code === 'KeyK') && (e.ctrlKey || e.metaKey);
+    // e.code as well: on an Arabic layout the same keys type «ظ» and «ن».
+    const slash = (e.key === '/' || e.code === 'Slash') && !e.ctrlKey && !e.metaKey && !e.shiftKey;
+    const ctrlK = (e.key === 'k' || e.code === 'KeyK') && (e.ctrlKey || e.metaKey) && !e.shiftKey;
     if ((!slash && !ctrlK) || isEditable(e.composedPath()[0])) return;
     e.preventDefault();
     this.#ui.input.focus();
@@ -289,11 +290,18 @@ function isEditable(target) {
 function hrefFor(result, template) {
   const candidates = [result.url, template?.replaceAll('{id}', encodeURIComponent(result.id))];
   for (const candidate of candidates) {
-    if (!candidate) continue;
-    const url = new URL(candidate, document.baseURI); // never javascript: or data: from a corpus
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+    const url = candidate ? parseUrl(candidate) : null;
+    if (url?.protocol === 'http:' || url?.protocol === 'https:') return url.href; // never javascript: or data:
   }
   return null;
+}
+
+function parseUrl(text) {
+  try {
+    return new URL(text, document.baseURI);
+  } catch {
+    return null; // malformed: no link rather than a broken widget
+  }
 }
 
 /**
@@ -517,14 +525,10 @@ const STYLES = {
   font: 0.8em/1.6 ui-monospace, monospace;
 }
 .field:focus-within .shortcut { visibility: hidden; }
-.count {
-  margin-block: 0.6em 0;
-  margin-inline: 0.25em;
-  min-block-size: 1.6em;
-  color: var(--_muted);
-  font-size: 0.9em;
-}
-.notice p { margin-block: 0.25em 0.6em; margin-inline: 0.25em; color: var(--_muted); }
+/* The count and the notice take turns in the same slot above the results. */
+.count, .notice p { margin-block: 0.6em 0.5em; margin-inline: 0.25em; color: var(--_muted); }
+.count { font-size: 0.9em; }
+.count:empty { display: none; }
 .notice .alert { color: var(--bahth-error, #b3261e); }
 @media (prefers-color-scheme: dark) { .notice .alert { color: var(--bahth-error, #ffb4ab); } }
 .chips { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em; margin-inline: 0.25em; }

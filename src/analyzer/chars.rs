@@ -66,10 +66,7 @@ pub fn is_word_char(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     !is_quranic_symbol(c)
-        && (c.is_alphanumeric()
-            || is_arabic_mark(c)
-            || is_other_combining_mark(c)
-            || is_spacing_mark_form(c))
+        && (c.is_alphanumeric() || is_arabic_mark(c) || is_other_combining_mark(c) || is_spacing_mark_form(c))
 }
 
 /// Is `c` a letter of the Arabic script (after folding)? Stemming applies only
@@ -84,14 +81,10 @@ mod tests {
 
     #[test]
     fn word_chars() {
-        for c in [
-            'ب', 'ـ', 'َ', 'ّ', '٣', '۳', 'a', 'Z', '7', 'é', '\u{0301}', 'ﻷ', '\u{FE70}',
-        ] {
+        for c in ['ب', 'ـ', 'َ', 'ّ', '٣', '۳', 'a', 'Z', '7', 'é', '\u{0301}', 'ﻷ', '\u{FE70}'] {
             assert!(is_word_char(c), "{c:?} should be a word char");
         }
-        for c in [
-            ' ', '،', '؛', '&', '“', '•', '-', '\u{06DD}', '\u{06DE}', '\u{06E9}', '\u{200F}',
-        ] {
+        for c in [' ', '،', '؛', '&', '“', '•', '-', '\u{06DD}', '\u{06DE}', '\u{06E9}', '\u{200F}'] {
             assert!(!is_word_char(c), "{c:?} should separate words");
         }
     }
@@ -100,14 +93,8 @@ mod tests {
     fn spacing_mark_forms() {
         assert!(is_spacing_mark_form('\u{FE70}'));
         assert!(is_spacing_mark_form('\u{FE7E}'));
-        assert!(
-            !is_spacing_mark_form('\u{FE71}'),
-            "odd code points are tatweel forms"
-        );
+        assert!(!is_spacing_mark_form('\u{FE71}'), "odd code points are tatweel forms");
         assert!(is_spacing_mark_form('\u{FC60}'));
-        assert!(
-            !is_spacing_mark_form('\u{FEF7}'),
-            "lam-alef ligature is a letter pair"
-        );
+        assert!(!is_spacing_mark_form('\u{FEF7}'), "lam-alef ligature is a letter pair");
     }
 }

@@ -9,8 +9,17 @@
 
 use super::chars::is_arabic_letter;
 
-const CONJUNCTIONS: [&str; 3] = ["", "و", "ف"];
-const PREPOSITIONS: [&str; 4] = ["", "ب", "ك", "ل"];
+/// Every clitic stack: an optional conjunction (و ف), an optional
+/// preposition (ب ك ل) and an optional article (ال; ل + ال is written لل),
+/// with whether it ends in the article.
+#[rustfmt::skip]
+const STACKS: [(&str, bool); 23] = [
+    ("و", false), ("ف", false), ("ب", false), ("ك", false), ("ل", false),
+    ("وب", false), ("وك", false), ("ول", false), ("فب", false), ("فك", false), ("فل", false),
+    ("ال", true), ("بال", true), ("كال", true), ("لل", true),
+    ("وال", true), ("وبال", true), ("وكال", true), ("ولل", true),
+    ("فال", true), ("فبال", true), ("فكال", true), ("فلل", true),
+];
 
 /// Letters a word must keep after the article is stripped (الدم → دم).
 const MIN_AFTER_ARTICLE: usize = 2;
@@ -31,29 +40,11 @@ pub fn stripped_forms(word: &str) -> Vec<String> {
     if !word.chars().all(is_arabic_letter) {
         return forms;
     }
-    for conj in CONJUNCTIONS {
-        for prep in PREPOSITIONS {
-            for article in [false, true] {
-                let prefix = match (prep, article) {
-                    ("ل", true) => format!("{conj}لل"), // ل + ال is written لل
-                    (_, true) => format!("{conj}{prep}ال"),
-                    (_, false) => format!("{conj}{prep}"),
-                };
-                let Some(rest) = word.strip_prefix(prefix.as_str()) else {
-                    continue;
-                };
-                let min = if article {
-                    MIN_AFTER_ARTICLE
-                } else {
-                    MIN_AFTER_PARTICLE
-                };
-                if !prefix.is_empty()
-                    && rest.chars().count() >= min
-                    && !forms.iter().any(|f| f == rest)
-                {
-                    forms.push(rest.to_string());
-                }
-            }
+    for (stack, article) in STACKS {
+        let Some(rest) = word.strip_prefix(stack) else { continue };
+        let min = if article { MIN_AFTER_ARTICLE } else { MIN_AFTER_PARTICLE };
+        if rest.chars().count() >= min && !forms.iter().any(|f| f == rest) {
+            forms.push(rest.to_string());
         }
     }
     forms.sort_by_key(|f| std::cmp::Reverse(f.len()));

@@ -31,10 +31,7 @@ pub const COMPAT_BLOCKS: &[(u32, u32)] = &[
 /// The NFKC form of `c` if it differs from `c` (within [`COMPAT_BLOCKS`]).
 pub fn decompose(c: char) -> Option<&'static str> {
     let u = c as u32;
-    TABLE
-        .binary_search_by_key(&u, |&(code, _)| code)
-        .ok()
-        .map(|i| TABLE[i].1)
+    TABLE.binary_search_by_key(&u, |&(code, _)| code).ok().map(|i| TABLE[i].1)
 }
 
 /// NFC composition of a letter and a following combining madda/hamza.
@@ -58,12 +55,7 @@ fn combining_class(c: char) -> u8 {
         '\u{064B}'..='\u{0652}' => 27 + (c as u32 - 0x064B) as u8, // tanween 27–29, harakat 30–32, shadda 33, sukun 34
         '\u{0670}' => 35,
         '\u{0655}' | '\u{0656}' | '\u{065C}' | '\u{065F}' => 220,
-        '\u{0610}'..='\u{061A}'
-        | '\u{0653}'
-        | '\u{0654}'
-        | '\u{0657}'..='\u{065B}'
-        | '\u{065D}'
-        | '\u{065E}' => 230,
+        '\u{0610}'..='\u{061A}' | '\u{0653}' | '\u{0654}' | '\u{0657}'..='\u{065B}' | '\u{065D}' | '\u{065E}' => 230,
         _ => 0,
     }
 }
@@ -80,10 +72,7 @@ pub fn normalize(s: &str) -> String {
     // Canonical order: a stable sort of each run of marks by class.
     let mut i = 0;
     while i < out.len() {
-        let run = out[i..]
-            .iter()
-            .take_while(|&&c| combining_class(c) != 0)
-            .count();
+        let run = out[i..].iter().take_while(|&&c| combining_class(c) != 0).count();
         out[i..i + run].sort_by_key(|&c| combining_class(c));
         i += run.max(1);
     }

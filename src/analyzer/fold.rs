@@ -12,14 +12,8 @@ use super::compat::normalize;
 /// NFKC (see [`super::compat`]), without the pieces that NFKC would mangle or
 /// that must never count; lowercased.
 pub fn surface(token: &str) -> String {
-    let kept: String = token
-        .chars()
-        .filter(|&c| !is_spacing_mark_form(c) && !is_format_control(c))
-        .collect();
-    normalize(&kept)
-        .chars()
-        .flat_map(char::to_lowercase)
-        .collect()
+    let kept: String = token.chars().filter(|&c| !is_spacing_mark_form(c) && !is_format_control(c)).collect();
+    normalize(&kept).chars().flat_map(char::to_lowercase).collect()
 }
 
 /// Maps one character of a surface form to its folded form (`None`: delete).
@@ -60,18 +54,10 @@ mod tests {
         let rows: &[(&str, &str, &str)] = &[
             ("harakat U+064B-0652", "السُّورِيُّ", "السوري"),
             ("tanween", "هاتفياً", "هاتفيا"),
-            (
-                "madda/hamza marks U+0653-065F",
-                "ا\u{0653}ب\u{0654}\u{0655}\u{065F}",
-                "اب",
-            ),
+            ("madda/hamza marks U+0653-065F", "ا\u{0653}ب\u{0654}\u{0655}\u{065F}", "اب"),
             ("dagger alef U+0670", "ٱلرَّحۡمَٰنِ", "الرحمن"),
             ("Quranic marks U+0610-061A", "صلى\u{0610}", "صلي"),
-            (
-                "Quranic marks U+06D6-06ED",
-                "الكتب\u{06D6}\u{06E1}",
-                "الكتب",
-            ),
+            ("Quranic marks U+06D6-06ED", "الكتب\u{06D6}\u{06E1}", "الكتب"),
             ("Quranic marks U+08D3-08FF", "قال\u{08F0}", "قال"),
             ("tatweel", "عـــربي", "عربي"),
             ("alef madda", "آخر", "اخر"),

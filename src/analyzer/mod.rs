@@ -87,12 +87,7 @@ pub fn analyze_word(surface: &str, folded: &str) -> WordForms {
             stems.push(s);
         }
     }
-    WordForms {
-        surface: surface.to_string(),
-        folded: folded.to_string(),
-        stripped,
-        stems,
-    }
+    WordForms { surface: surface.to_string(), folded: folded.to_string(), stripped, stems }
 }
 
 #[cfg(test)]
@@ -134,29 +129,15 @@ mod tests {
             ("مباحثات", "المباحثات"),
         ];
         for (a, b) in pairs {
-            assert!(
-                share_a_stem(a, b),
-                "{a} and {b} should share a stem: {:?} {:?}",
-                stems_of(a),
-                stems_of(b)
-            );
+            assert!(share_a_stem(a, b), "{a} and {b} should share a stem: {:?} {:?}", stems_of(a), stems_of(b));
         }
     }
 
     #[test]
     fn pairs_that_must_not_meet() {
-        for (a, b) in [
-            ("بين", "بن"),
-            ("عمان", "عم"),
-            ("سلطان", "سلطنة"),
-            ("الأمن", "الأمين"),
-        ] {
-            assert!(
-                !share_a_stem(a, b),
-                "{a} and {b} should differ: {:?} {:?}",
-                stems_of(a),
-                stems_of(b)
-            );
+        for (a, b) in [("بين", "بن"), ("عمان", "عم"), ("سلطان", "سلطنة"), ("الأمن", "الأمين")]
+        {
+            assert!(!share_a_stem(a, b), "{a} and {b} should differ: {:?} {:?}", stems_of(a), stems_of(b));
         }
     }
 }

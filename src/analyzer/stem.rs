@@ -10,8 +10,7 @@ use super::chars::is_arabic_letter;
 /// Suffixes, longest first so the longest match wins.
 const SUFFIXES: [&str; 17] = [
     "هما", "كما", "يون", "يين", "يات", // pronouns, nisba plurals
-    "ها", "هم", "كم", "نا", "ان", "ات", "ون", "ين",
-    "يه", // pronouns, dual, plurals, nisba ية
+    "ها", "هم", "كم", "نا", "ان", "ات", "ون", "ين", "يه", // pronouns, dual, plurals, nisba ية
     "ه", "ي", "ا", // ة and the pronoun ه, nisba ي, tanween alef and dual verbs
 ];
 
@@ -38,10 +37,7 @@ pub fn stem(word: &str) -> String {
     }
     for _ in 0..3 {
         let len = stem.chars().count();
-        let Some(suffix) = SUFFIXES
-            .iter()
-            .find(|s| stem.ends_with(*s) && len - s.chars().count() >= MIN_STEM)
-        else {
+        let Some(suffix) = SUFFIXES.iter().find(|s| stem.ends_with(*s) && len - s.chars().count() >= MIN_STEM) else {
             break;
         };
         stem = &stem[..stem.len() - suffix.len()];

@@ -56,12 +56,7 @@ fn push_word(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
     for part in surface_form.split(|c: char| !is_word_char(c)) {
         let folded = fold(part);
         if !folded.is_empty() {
-            tokens.push(Token {
-                start,
-                end,
-                surface: part.to_string(),
-                folded,
-            });
+            tokens.push(Token { start, end, surface: part.to_string(), folded });
         }
     }
 }
@@ -71,10 +66,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<(String, &str)> {
-        tokenize(text)
-            .into_iter()
-            .map(|t| (t.folded, &text[t.start..t.end]))
-            .collect()
+        tokenize(text).into_iter().map(|t| (t.folded, &text[t.start..t.end])).collect()
     }
 
     #[test]
@@ -99,19 +91,13 @@ mod tests {
 
     #[test]
     fn punctuation_and_stray_ampersand_separate_words() {
-        let got: Vec<String> = words("سوريا&على (تويتر)، “الأمن” • 2015-2024")
-            .into_iter()
-            .map(|w| w.0)
-            .collect();
+        let got: Vec<String> = words("سوريا&على (تويتر)، “الأمن” • 2015-2024").into_iter().map(|w| w.0).collect();
         assert_eq!(got, ["سوريا", "علي", "تويتر", "الامن", "2015", "2024"]);
     }
 
     #[test]
     fn quranic_symbols_separate_words() {
-        let got: Vec<String> = words("الرحيم\u{06DD}الحمد")
-            .into_iter()
-            .map(|w| w.0)
-            .collect();
+        let got: Vec<String> = words("الرحيم\u{06DD}الحمد").into_iter().map(|w| w.0).collect();
         assert_eq!(got, ["الرحيم", "الحمد"]);
     }
 
@@ -131,10 +117,7 @@ mod tests {
 
     #[test]
     fn latin_and_digits() {
-        let got: Vec<String> = words("Logo ٢٠١٥ iPhone15")
-            .into_iter()
-            .map(|w| w.0)
-            .collect();
+        let got: Vec<String> = words("Logo ٢٠١٥ iPhone15").into_iter().map(|w| w.0).collect();
         assert_eq!(got, ["logo", "2015", "iphone15"]);
     }
 }

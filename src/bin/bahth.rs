@@ -28,19 +28,11 @@ struct Args {
 
 fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
     let command = raw.next().ok_or("missing command")?;
-    let mut args = Args {
-        command,
-        json: false,
-        options: SearchOptions::default(),
-        corpus: None,
-        words: Vec::new(),
-    };
+    let mut args = Args { command, json: false, options: SearchOptions::default(), corpus: None, words: Vec::new() };
     while let Some(arg) = raw.next() {
         let mut number = |name: &str| -> Result<usize, String> {
             let value = raw.next().ok_or(format!("{name} needs a number"))?;
-            value
-                .parse()
-                .map_err(|_| format!("{name} needs a number, not {value:?}"))
+            value.parse().map_err(|_| format!("{name} needs a number, not {value:?}"))
         };
         match arg.as_str() {
             "--json" => args.json = true,
@@ -89,26 +81,13 @@ fn run(args: &Args) -> Result<(), String> {
         "search" => {
             let response = index.search(&text, &args.options);
             if args.json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&response).map_err(|e| e.to_string())?
-                );
+                println!("{}", serde_json::to_string_pretty(&response).map_err(|e| e.to_string())?);
                 return Ok(());
             }
-            let relaxed = if response.relaxed {
-                " (no document has every word; closest matches)"
-            } else {
-                ""
-            };
+            let relaxed = if response.relaxed { " (no document has every word; closest matches)" } else { "" };
             println!("{} results{relaxed}", response.total);
             for (i, hit) in response.results.iter().enumerate() {
-                println!(
-                    "\n{}. {}  [{}]  score {}",
-                    i + 1 + args.options.offset,
-                    hit.title,
-                    hit.id,
-                    hit.score
-                );
+                println!("\n{}. {}  [{}]  score {}", i + 1 + args.options.offset, hit.title, hit.id, hit.score);
                 println!("   {}", mark(&hit.excerpt.text, &hit.excerpt.highlights));
             }
         }

@@ -1,8 +1,6 @@
 //! Building an index: documents in, one byte blob out (see [`super::format`]).
 
-use super::format::{
-    put_varint, DOC_RECORD_LEN, HEADER_LEN, MAGIC, SAME_AS_PREVIOUS, SECTIONS, VERSION,
-};
+use super::format::{put_varint, DOC_RECORD_LEN, HEADER_LEN, MAGIC, SAME_AS_PREVIOUS, SECTIONS, VERSION};
 use crate::analyzer::{analyze_word, tokenize, Level, Token};
 use crate::corpus::Document;
 use std::collections::{BTreeMap, HashMap};
@@ -41,10 +39,7 @@ pub fn build(docs: &[Document]) -> Vec<u8> {
         encode_tokens(&title_tokens, &mut token_bytes);
         encode_tokens(&text_tokens, &mut token_bytes);
 
-        let sources = title_tokens
-            .iter()
-            .map(|t| (t, &doc.title))
-            .chain(text_tokens.iter().map(|t| (t, &doc.text)));
+        let sources = title_tokens.iter().map(|t| (t, &doc.title)).chain(text_tokens.iter().map(|t| (t, &doc.text)));
         for (position, (token, source)) in sources.enumerate() {
             let spelling = &source[token.start..token.end];
             let forms = analyze_word(&token.surface, &token.folded);
@@ -60,11 +55,7 @@ pub fn build(docs: &[Document]) -> Vec<u8> {
                         }
                         _ => docs.push((doc_id, vec![position as u32])),
                     }
-                    let seen = entry.spellings.entry(spelling.to_string()).or_insert((
-                        0,
-                        doc_id,
-                        position as u32,
-                    ));
+                    let seen = entry.spellings.entry(spelling.to_string()).or_insert((0, doc_id, position as u32));
                     seen.0 += 1;
                 }
             }
@@ -91,10 +82,7 @@ pub fn build(docs: &[Document]) -> Vec<u8> {
         strings.extend_from_slice(doc.text.as_bytes());
     }
 
-    let folded_terms = terms
-        .values()
-        .filter(|t| !t.levels[Level::Folded as usize].is_empty())
-        .count() as u32;
+    let folded_terms = terms.values().filter(|t| !t.levels[Level::Folded as usize].is_empty()).count() as u32;
     let mut postings = Vec::new();
     let mut records: HashMap<Vec<u8>, u64> = HashMap::new();
     let mut fst_builder = fst::MapBuilder::memory();
@@ -105,13 +93,9 @@ pub fn build(docs: &[Document]) -> Vec<u8> {
             postings.extend_from_slice(record);
             at
         });
-        fst_builder
-            .insert(term, offset)
-            .expect("terms come sorted and unique from a BTreeMap");
+        fst_builder.insert(term, offset).expect("terms come sorted and unique from a BTreeMap");
     }
-    let fst_bytes = fst_builder
-        .into_inner()
-        .expect("writing to memory cannot fail");
+    let fst_bytes = fst_builder.into_inner().expect("writing to memory cannot fail");
 
     let sections = [fst_bytes, postings, doc_table, strings, token_bytes];
     let mut out = Vec::with_capacity(HEADER_LEN + sections.iter().map(Vec::len).sum::<usize>());
@@ -155,12 +139,8 @@ fn encode_record(occurrences: &TermOccurrences) -> Vec<u8> {
         .unwrap_or_default();
     put_varint(&mut out, display_doc);
     put_varint(&mut out, display_pos);
-    let mask = occurrences
-        .levels
-        .iter()
-        .enumerate()
-        .filter(|(_, docs)| !docs.is_empty())
-        .fold(0u8, |m, (i, _)| m | 1 << i);
+    let mask =
+        occurrences.levels.iter().enumerate().filter(|(_, docs)| !docs.is_empty()).fold(0u8, |m, (i, _)| m | 1 << i);
     out.push(mask);
     let mut previous: Option<&Vec<(u32, Vec<u32>)>> = None;
     for docs in occurrences.levels.iter().filter(|docs| !docs.is_empty()) {

@@ -80,11 +80,7 @@ mod tests {
         for v in values {
             assert_eq!(get_varint(&bytes, &mut pos), Some(v));
         }
-        assert_eq!(
-            get_varint(&bytes, &mut pos),
-            None,
-            "reading past the end is None"
-        );
+        assert_eq!(get_varint(&bytes, &mut pos), None, "reading past the end is None");
     }
 
     #[test]

@@ -12,9 +12,7 @@ pub mod fuzzy;
 pub use builder::build;
 
 use crate::analyzer::Level;
-use format::{
-    get_u32, get_varint, DOC_RECORD_LEN, HEADER_LEN, MAGIC, SAME_AS_PREVIOUS, SECTIONS, VERSION,
-};
+use format::{get_u32, get_varint, DOC_RECORD_LEN, HEADER_LEN, MAGIC, SAME_AS_PREVIOUS, SECTIONS, VERSION};
 use fst::{Automaton, IntoStreamer, Streamer};
 use fuzzy::EditDistance;
 use std::fmt;
@@ -92,8 +90,7 @@ impl<'a> Index<'a> {
         if bytes.len() < 12 || &bytes[..8] != MAGIC {
             return Err(IndexError::NotAnIndex);
         }
-        let field =
-            |i: usize| get_u32(bytes, 8 + 4 * i).ok_or(IndexError::Corrupt("header is cut short"));
+        let field = |i: usize| get_u32(bytes, 8 + 4 * i).ok_or(IndexError::Corrupt("header is cut short"));
         let version = field(0)?;
         if version != VERSION {
             return Err(IndexError::WrongVersion { found: version });
@@ -104,19 +101,15 @@ impl<'a> Index<'a> {
         let mut sections = [&bytes[..0]; SECTIONS];
         for (i, section) in sections.iter_mut().enumerate() {
             let (offset, len) = (field(4 + 2 * i)? as usize, field(5 + 2 * i)? as usize);
-            *section = bytes
-                .get(offset..offset + len)
-                .ok_or(IndexError::Corrupt("a section lies outside the bytes"))?;
+            *section =
+                bytes.get(offset..offset + len).ok_or(IndexError::Corrupt("a section lies outside the bytes"))?;
         }
         let [fst_bytes, postings, docs, strings, tokens] = sections;
         let doc_count = field(1)?;
         if docs.len() != doc_count as usize * DOC_RECORD_LEN {
-            return Err(IndexError::Corrupt(
-                "document table size does not match the document count",
-            ));
+            return Err(IndexError::Corrupt("document table size does not match the document count"));
         }
-        let fst = fst::Map::new(fst_bytes)
-            .map_err(|_| IndexError::Corrupt("term dictionary is not a valid fst"))?;
+        let fst = fst::Map::new(fst_bytes).map_err(|_| IndexError::Corrupt("term dictionary is not a valid fst"))?;
         Ok(Index {
             fst,
             postings,
@@ -160,10 +153,7 @@ impl<'a> Index<'a> {
         let (offset, id_len, title_len, url_len, text_len) = (f(0)?, f(1)?, f(2)?, f(3)?, f(4)?);
         let mut next = offset;
         let mut take = |len: usize| {
-            let s = self
-                .strings
-                .get(next..next + len)
-                .and_then(|b| std::str::from_utf8(b).ok());
+            let s = self.strings.get(next..next + len).and_then(|b| std::str::from_utf8(b).ok());
             next += len;
             s
         };
@@ -182,20 +172,19 @@ impl<'a> Index<'a> {
         })
     }
 
-    /// Byte ranges of a document's tokens, by position: title tokens index
-    /// into `title`, the rest into `text`.
-    pub fn token_ranges(&self, doc: &DocFields<'_>) -> Vec<(usize, usize)> {
-        let mut ranges = Vec::with_capacity(doc.token_count as usize);
+    /// Byte ranges of a document's first `count` tokens (or all), by
+    /// position: title tokens index into `title`, the rest into `text`.
+    pub fn token_ranges(&self, doc: &DocFields<'_>, count: Option<u32>) -> Vec<(usize, usize)> {
+        let count = count.map_or(doc.token_count, |c| c.min(doc.token_count));
+        let mut ranges = Vec::with_capacity(count as usize);
         let mut pos = doc.tokens_offset as usize;
         let mut start = 0;
-        for i in 0..doc.token_count {
+        for i in 0..count {
             if i == doc.title_tokens {
                 start = 0;
             }
-            let (Some(delta), Some(len)) = (
-                get_varint(self.tokens, &mut pos),
-                get_varint(self.tokens, &mut pos),
-            ) else {
+            let (Some(delta), Some(len)) = (get_varint(self.tokens, &mut pos), get_varint(self.tokens, &mut pos))
+            else {
                 break;
             };
             start += delta as usize;
@@ -211,32 +200,15 @@ impl<'a> Index<'a> {
 
     /// Terms occurring at `level` that start with `prefix`, in dictionary
     /// order, at most `limit` of them.
-    pub fn with_prefix(
-        &self,
-        level: Level,
-        prefix: &str,
-        limit: usize,
-    ) -> Vec<(String, Postings<'a>)> {
+    pub fn with_prefix(&self, level: Level, prefix: &str, limit: usize) -> Vec<(String, Postings<'a>)> {
         let automaton = fst::automaton::Str::new(prefix).starts_with();
         self.collect(self.fst.search(automaton).into_stream(), level, limit)
     }
 
     /// Terms occurring at `level` within `distance` edits of `term` (at most
     /// `limit`).
-    pub fn fuzzy(
-        &self,
-        level: Level,
-        term: &str,
-        distance: u8,
-        limit: usize,
-    ) -> Vec<(String, Postings<'a>)> {
-        self.collect(
-            self.fst
-                .search(EditDistance::new(term, distance))
-                .into_stream(),
-            level,
-            limit,
-        )
+    pub fn fuzzy(&self, level: Level, term: &str, distance: u8, limit: usize) -> Vec<(String, Postings<'a>)> {
+        self.collect(self.fst.search(EditDistance::new(term, distance)).into_stream(), level, limit)
     }
 
     fn collect<S>(&self, mut stream: S, level: Level, limit: usize) -> Vec<(String, Postings<'a>)>
@@ -248,9 +220,7 @@ impl<'a> Index<'a> {
             if out.len() == limit {
                 break;
             }
-            if let (Ok(term), Some(postings)) =
-                (std::str::from_utf8(key), self.postings_at(offset, level))
-            {
+            if let (Ok(term), Some(postings)) = (std::str::from_utf8(key), self.postings_at(offset, level)) {
                 out.push((term.to_string(), postings));
             }
         }
@@ -271,17 +241,8 @@ impl<'a> Index<'a> {
         for present in Level::ALL.iter().filter(|l| mask & (1 << **l as u8) != 0) {
             let df = get_varint(bytes, &mut pos)?;
             if df != SAME_AS_PREVIOUS as u32 {
-                current = Some(Postings {
-                    bytes: &bytes[pos..],
-                    df,
-                    display,
-                });
-                pos += Postings {
-                    bytes: &bytes[pos..],
-                    df,
-                    display,
-                }
-                .encoded_len()?;
+                current = Some(Postings { bytes: &bytes[pos..], df, display });
+                pos += Postings { bytes: &bytes[pos..], df, display }.encoded_len()?;
             }
             if *present == level {
                 return current;
@@ -339,83 +300,44 @@ mod tests {
     use crate::corpus::Document;
 
     fn doc(id: &str, title: &str, text: &str) -> Document {
-        Document {
-            id: id.into(),
-            title: title.into(),
-            url: None,
-            date: None,
-            text: text.into(),
-        }
+        Document { id: id.into(), title: title.into(), url: None, date: None, text: text.into() }
     }
 
     #[test]
     fn round_trip() {
-        let mut with_url = doc(
-            "b",
-            "تغريدات",
-            "وقالت الخارجية في تغريدة إن الوزير السُّوري وصل",
-        );
+        let mut with_url = doc("b", "تغريدات", "وقالت الخارجية في تغريدة إن الوزير السُّوري وصل");
         with_url.url = Some("https://example.org/b".into());
         let bytes = build(&[doc("a", "عنوان أول", "العلاقات الثنائية"), with_url]);
         let index = Index::from_bytes(&bytes).unwrap();
         assert_eq!(index.doc_count(), 2);
         let b = index.doc(1).unwrap();
-        assert_eq!(
-            (b.id, b.title, b.url),
-            ("b", "تغريدات", Some("https://example.org/b"))
-        );
+        assert_eq!((b.id, b.title, b.url), ("b", "تغريدات", Some("https://example.org/b")));
         assert_eq!(index.doc(0).unwrap().url, None);
         assert_eq!(index.doc(2), None);
 
         // Title token at position 0; text tokens from 1, ranges into the text.
-        let ranges = index.token_ranges(&b);
+        let ranges = index.token_ranges(&b, None);
         assert_eq!(b.title_tokens, 1);
         assert_eq!(&b.title[ranges[0].0..ranges[0].1], "تغريدات");
         assert_eq!(&b.text[ranges[7].0..ranges[7].1], "السُّوري");
 
         let folded = index.get(Level::Folded, "السوري").unwrap().decode();
-        assert_eq!(
-            folded,
-            [Posting {
-                doc: 1,
-                positions: vec![7]
-            }]
-        );
-        assert!(
-            index.get(Level::Surface, "السوري").is_none(),
-            "the surface form keeps its vowels"
-        );
+        assert_eq!(folded, [Posting { doc: 1, positions: vec![7] }]);
+        assert!(index.get(Level::Surface, "السوري").is_none(), "the surface form keeps its vowels");
         assert!(index.get(Level::Surface, "السُّوري").is_some());
         let stem = index.get(Level::Stem, "تغريد").unwrap();
-        assert_eq!(
-            stem.decode(),
-            [Posting {
-                doc: 1,
-                positions: vec![0, 4]
-            }]
-        );
+        assert_eq!(stem.decode(), [Posting { doc: 1, positions: vec![0, 4] }]);
         assert_eq!(stem.df, 1);
 
-        let prefixed: Vec<String> = index
-            .with_prefix(Level::Folded, "الث", 10)
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect();
+        let prefixed: Vec<String> = index.with_prefix(Level::Folded, "الث", 10).into_iter().map(|(t, _)| t).collect();
         assert_eq!(prefixed, ["الثناييه"]); // ئ folds to ي
-        let fuzzy: Vec<String> = index
-            .fuzzy(Level::Folded, "الخارجيا", 1, 10)
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect();
+        let fuzzy: Vec<String> = index.fuzzy(Level::Folded, "الخارجيا", 1, 10).into_iter().map(|(t, _)| t).collect();
         assert_eq!(fuzzy, ["الخارجيه"]);
     }
 
     #[test]
     fn rejects_foreign_bytes() {
-        assert_eq!(
-            Index::from_bytes(b"hello world, not an index").err(),
-            Some(IndexError::NotAnIndex)
-        );
+        assert_eq!(Index::from_bytes(b"hello world, not an index").err(), Some(IndexError::NotAnIndex));
         assert_eq!(Index::from_bytes(b"").err(), Some(IndexError::NotAnIndex));
         let mut bytes = build(&[doc("a", "t", "x")]);
         bytes[8] = 99;

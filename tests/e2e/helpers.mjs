@@ -71,13 +71,12 @@ async function withLock(lock, fn) {
 
 /** The package the demo tests serve: www/pkg, built if missing. */
 export function demoPkg() {
-  return process.env.BAHTH_E2E_PKG ?? ensurePkg(WWW_PKG);
+  return ensurePkg(WWW_PKG);
 }
 
-/** The engine built over a test corpus into target/e2e/pkg-<name>, rebuilt every run (cheap when unchanged). */
+/** The engine built over the hostile corpus, rebuilt every run (quick when nothing changed). */
 export function hostilePkg(corpus) {
-  return process.env.BAHTH_E2E_HOSTILE_PKG
-    ?? ensurePkg(path.join(ROOT, 'target/e2e/pkg-hostile'), { corpus, profile: '--dev', force: true });
+  return ensurePkg(path.join(ROOT, 'target/e2e/pkg-hostile'), { corpus, profile: '--dev', force: true });
 }
 
 /** A fresh context and page; `problems` collects what must never happen on the demo. */
