@@ -10,17 +10,9 @@ cd "$ROOT"
 export PATH="$HOME/.cargo/bin:/usr/local/bin:$PATH"
 
 bash scripts/setup.sh
-wasm-pack build --release --target web --out-dir www/pkg
-
-# A release build goes through wasm-opt; load it once so a broken module fails
-# here, not in the browser.
-node --input-type=module -e "
-  import fs from 'node:fs';
-  const pkg = await import('$ROOT/www/pkg/bahth.js');
-  pkg.initSync({ module: fs.readFileSync('$ROOT/www/pkg/bahth_bg.wasm') });
-  const { documents, terms } = pkg.info();
-  console.log('bahth: index of ' + documents + ' documents, ' + terms + ' terms');
-"
+# wasm-pack build --release --target web --out-dir www/pkg, then one load of the
+# module in Node, so a broken build fails here and not in the browser.
+bash scripts/build-wasm.sh www/pkg
 
 # Result links open the indexed files themselves, under /docs/.
 docs=()
