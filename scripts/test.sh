@@ -18,7 +18,7 @@ step "format and lints";          cargo fmt --check
                                   cargo clippy --target wasm32-unknown-unknown --all-targets -q -- -D warnings
 step "native tests";              cargo test -q -- --nocapture golden_set 2>&1 | sed -n '/golden set:/,/^ALL/p'
                                   cargo test -q
-step "wasm API in Chrome";        wasm-pack --quiet test --headless --chrome
-step "wasm API in Firefox";       wasm-pack --quiet test --headless --firefox
+step "wasm API in Chrome";        wasm-pack test --headless --chrome 2>&1 | grep -vE "^\s+(Compiling|Running|Finished)"
+step "wasm API in Firefox";       wasm-pack test --headless --firefox 2>&1 | grep -vE "^\s+(Compiling|Running|Finished)"
 step "release module";            bash scripts/build-wasm.sh
 step "page end to end (Chromium)"; node --test --test-concurrency=1 tests/e2e/
