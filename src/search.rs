@@ -14,7 +14,7 @@ use crate::analyzer::Level;
 use crate::excerpt::{excerpt, title_highlights, Excerpt};
 use crate::index::{DocFields, Index, Postings};
 use crate::query::{parse, Clause, Word};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// How a document word matched a query word, strongest first.
@@ -61,8 +61,7 @@ const TITLE_WEIGHT: f32 = 2.0;
 const PROXIMITY: f32 = 0.3;
 
 /// Paging of a search.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Copy)]
 pub struct SearchOptions {
     pub limit: usize,
     pub offset: usize,

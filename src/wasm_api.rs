@@ -20,16 +20,37 @@ fn index() -> &'static Index<'static> {
     embedded_index()
 }
 
+/// Reads `{ limit, offset }` (both optional, whole numbers ≥ 0). Read by hand
+/// rather than by serde: deserializing pulls float formatting into the module.
+fn search_options(options: &JsValue) -> Result<SearchOptions, JsError> {
+    let mut parsed = SearchOptions::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(parsed);
+    }
+    if !options.is_object() {
+        return Err(JsError::new("search options: expected an object like { limit: 10, offset: 0 }"));
+    }
+    for (name, field) in [("limit", &mut parsed.limit), ("offset", &mut parsed.offset)] {
+        let value = js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        if value.is_undefined() {
+            continue;
+        }
+        match value.as_f64() {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 => *field = n.min(u32::MAX as f64) as usize,
+            _ => {
+                let message = ["search options: ", name, " must be a whole number ≥ 0"].concat();
+                return Err(JsError::new(&message));
+            }
+        }
+    }
+    Ok(parsed)
+}
+
 /// `search(query, { limit = 10, offset = 0 })` →
 /// `{ total, relaxed, results: [{ id, title, url, score, excerpt: { text, highlights }, title_highlights }] }`.
 #[wasm_bindgen]
 pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options: SearchOptions = if options.is_undefined() || options.is_null() {
-        SearchOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("search options: {e}")))?
-    };
-    to_js(&index().search(query, &options))
+    to_js(&index().search(query, &search_options(&options)?))
 }
 
 /// `suggest(prefix, limit = 8)` → completions of the last word, in their most

@@ -88,7 +88,10 @@ fn bad_options_throw_with_a_message() {
     Reflect::set(&bad, &"limit".into(), &"ten".into()).unwrap();
     let err = search("عمان", bad.into()).unwrap_err();
     let message = String::from(js_sys::Error::from(JsValue::from(err)).message());
-    assert!(message.starts_with("search options: "), "{message}");
+    assert_eq!(message, "search options: limit must be a whole number ≥ 0");
+    let err = search("عمان", JsValue::from_str("ten")).unwrap_err();
+    let message = String::from(js_sys::Error::from(JsValue::from(err)).message());
+    assert_eq!(message, "search options: expected an object like { limit: 10, offset: 0 }");
 }
 
 #[wasm_bindgen_test]
