@@ -14,15 +14,25 @@ document.querySelector('.examples').addEventListener('click', (e) => {
 });
 
 // A shared link (?q=...) opens with its results; typing keeps the address shareable,
-// and coming back from a result restores the query.
+// and coming back from a result restores the query. The address follows once typing
+// pauses (browsers throttle pages that rewrite history on every keystroke), and at once
+// when a result is opened.
 const initial = new URLSearchParams(location.search).get('q');
 if (initial) box.value = initial;
-box.addEventListener('bahth-results', (e) => {
+let addressTimer = 0;
+box.addEventListener('bahth-results', () => {
+  clearTimeout(addressTimer);
+  addressTimer = setTimeout(rememberQuery, 300);
+});
+box.addEventListener('bahth-select', rememberQuery);
+
+function rememberQuery() {
+  clearTimeout(addressTimer);
   const url = new URL(location.href);
-  if (e.detail.query.trim()) url.searchParams.set('q', e.detail.query);
+  if (box.value.trim()) url.searchParams.set('q', box.value);
   else url.searchParams.delete('q');
   history.replaceState(null, '', url);
-});
+}
 
 showStats();
 

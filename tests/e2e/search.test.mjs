@@ -225,6 +225,12 @@ describe('keyboard and ARIA', () => {
     const href = await options.nth(1).locator('a').getAttribute('href');
     assert.match(href, /\/docs\/.+\.txt$/);
     await Promise.all([page.waitForURL(href), input.press('Enter')]);
+
+    // Back from the document: the query (kept in ?q=) and its results are there again.
+    await page.goBack();
+    await widgetReady(page);
+    assert.equal(await input.inputValue(), 'العلاقات');
+    await eventually(async () => assert.ok((await options.count()) >= 2));
     await context.close();
   });
 
