@@ -1,33 +1,23 @@
 // The demo under its strict Content-Security-Policy (header and <meta>): no
 // violation, no console error, through loading, typing, chips and navigation keys.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  collectProblems, demoPkg, eventually, launchChromium, NO_PROBLEMS, openPage, serve, widgetReady, widgetState,
+  collectProblems, eventually, NO_PROBLEMS, openPage, useDemo, widgetReady, widgetState,
 } from './helpers.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ port: 0, pkg: await demoPkg() });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo();
 
 test('the policy is sent as a header and in a <meta>', async () => {
   assert.equal(CSP, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
-  const response = await fetch(server.url);
+  const response = await fetch(demo.server.url);
   assert.equal(response.headers.get('content-security-policy'), CSP);
   assert.ok((await response.text()).includes(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`));
 });
 
 test('no CSP violation and no console error while the demo is used', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(demo.browser, demo.server.url);
   await widgetReady(page);
   await page.keyboard.press('/');
   await page.keyboard.type('البوسعيدي', { delay: 15 });

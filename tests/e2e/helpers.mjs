@@ -5,6 +5,7 @@
 // Chromium only: Playwright drives Firefox only through its own patched build,
 // which cannot be downloaded here (Debian's firefox-esr does not speak its
 // protocol), so there are no Firefox e2e runs.
+import { after, before } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,6 +71,24 @@ async function withLock(lock, fn) {
 }
 
 /** The package the demo tests serve: www/pkg, built if missing. */
+/**
+ * One server and one Chromium for a test file, started before its tests and
+ * closed after them: `const demo = useDemo();` then `demo.server.url`,
+ * `demo.browser`. `options` go to `serve` (default: the demo's own pkg).
+ */
+export function useDemo(options = async () => ({ pkg: await demoPkg() })) {
+  const demo = {};
+  before(async () => {
+    demo.server = await serve({ port: 0, ...(await options()) });
+    demo.browser = await launchChromium();
+  });
+  after(async () => {
+    await demo.browser?.close();
+    await demo.server?.close();
+  });
+  return demo;
+}
+
 export function demoPkg() {
   return ensurePkg(WWW_PKG);
 }

@@ -2,31 +2,20 @@
 // literally and never run it. The engine is rebuilt over that folder.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  collectProblems, engineAnswer, eventually, hostilePkg, launchChromium, NO_PROBLEMS, openPage, ROOT, serve,
-  widgetReady, widgetState,
+  collectProblems, engineAnswer, eventually, hostilePkg, NO_PROBLEMS, openPage, ROOT, useDemo, widgetReady,
+  widgetState,
 } from './helpers.mjs';
 
 const CORPUS = path.join(ROOT, 'tests/e2e/hostile');
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=2</script>';
-let server;
-let browser;
-
-before(async () => {
-  // BAHTH_CORPUS=$PWD/tests/e2e/hostile wasm-pack build --dev --target web --out-dir target/e2e/pkg-hostile
-  const pkg = await hostilePkg(CORPUS);
-  server = await serve({ port: 0, pkg, docs: CORPUS });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// BAHTH_CORPUS=$PWD/tests/e2e/hostile wasm-pack build --dev --target web --out-dir target/e2e/pkg-hostile
+const demo = useDemo(async () => ({ pkg: await hostilePkg(CORPUS), docs: CORPUS }));
 
 test('markup in documents and queries is shown as text and never runs', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(demo.browser, demo.server.url);
   await widgetReady(page);
   const input = page.locator('bahth-search input');
   const shown = [];
@@ -55,7 +44,7 @@ test('markup in documents and queries is shown as text and never runs', async ()
 });
 
 test('a document url that is not http(s) never becomes a link', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(demo.browser, demo.server.url);
   await widgetReady(page);
   await page.locator('bahth-search input').fill('عنوان');
   const href = await page.locator('bahth-search [role="option"] a').first().getAttribute('href');

@@ -1,37 +1,27 @@
 // After one visit the service worker serves the demo and the engine: with the
 // network cut and the server stopped, a reload still loads and searches.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  collectProblems, demoPkg, eventually, launchChromium, NO_PROBLEMS, openPage, serve, widgetReady, widgetState,
+  collectProblems, eventually, NO_PROBLEMS, openPage, useDemo, widgetReady, widgetState,
 } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ port: 0, pkg: await demoPkg() });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo();
 
 test('the demo loads and searches offline after the first visit', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(demo.browser, demo.server.url);
   await widgetReady(page);
   // ready: installed (everything precached) and active; controller: clients.claim() took this page.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
   await context.setOffline(true);
-  await server.close(); // and really offline: nothing is listening any more
+  await demo.server.close(); // and really offline: nothing is listening any more
   await page.reload();
   await widgetReady(page);
   await page.locator('bahth-search input').fill('العلاقات الثنائية');
   await eventually(async () => assert.ok((await widgetState(page)).results.length > 0));
-  await page.goto(`${server.url}?q=${encodeURIComponent('البوسعيدي')}`); // a shared link, offline
+  await page.goto(`${demo.server.url}?q=${encodeURIComponent('البوسعيدي')}`); // a shared link, offline
   await eventually(async () => assert.ok((await widgetState(page)).results.length > 0));
   assert.deepEqual(await collectProblems(page, problems), NO_PROBLEMS);
   await context.close();

@@ -4,29 +4,18 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  demoPkg, eventually, launchChromium, openPage, ROOT, serve, widgetReady, widgetState,
+  eventually, openPage, ROOT, useDemo, widgetReady, widgetState,
 } from './helpers.mjs';
 
 const OUT = path.join(ROOT, 'test-results/screenshots');
-let server;
-let browser;
-
-before(async () => {
-  fs.mkdirSync(OUT, { recursive: true });
-  server = await serve({ port: 0, pkg: await demoPkg() });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemo();
 
 for (const [width, height] of [[360, 780], [1280, 900]]) {
   for (const colorScheme of ['light', 'dark']) {
     test(`${width}px ${colorScheme}`, async () => {
-      const { page, context } = await openPage(browser, server.url, { viewport: { width, height }, colorScheme });
+      const { page, context } = await openPage(demo.browser, demo.server.url, { viewport: { width, height }, colorScheme });
       await widgetReady(page);
       await page.locator('bahth-search input').focus();
       await page.keyboard.type('العلاقات الثنائ', { delay: 10 });
@@ -42,7 +31,7 @@ for (const [width, height] of [[360, 780], [1280, 900]]) {
 }
 
 test('states: relaxed results, nothing found (360px light)', async () => {
-  const { page, context } = await openPage(browser, server.url, { viewport: { width: 360, height: 780 } });
+  const { page, context } = await openPage(demo.browser, demo.server.url, { viewport: { width: 360, height: 780 } });
   await widgetReady(page);
   await page.locator('bahth-search input').fill('طهران كاليفورنيا ');
   await eventually(async () => assert.match((await widgetState(page)).notice, /أقرب النتائج/));

@@ -1,27 +1,16 @@
 // The widget on the demo page: results at every keystroke, highlights on the
 // right words, Arabic counts, relaxed and empty states, keyboard and ARIA.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  collectProblems, countText, demoPkg, engineAnswer, eventually, launchChromium, NO_PROBLEMS, openPage, serve,
-  widgetReady, widgetState,
+  collectProblems, countText, engineAnswer, eventually, NO_PROBLEMS, openPage, useDemo, widgetReady, widgetState,
 } from './helpers.mjs';
 
 const LETTERS = /[\p{L}\p{M}\p{N}]/u;
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ port: 0, pkg: await demoPkg() });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useDemo();
 
 async function demo() {
-  const opened = await openPage(browser, server.url);
+  const opened = await openPage(site.browser, site.server.url);
   await widgetReady(opened.page);
   return opened;
 }
