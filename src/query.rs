@@ -90,10 +90,9 @@ pub fn parse(input: &str) -> Query {
         }
         words_left -= words.len();
         let target = if negated { &mut query.exclude } else { &mut query.include };
-        if is_phrase && words.len() > 1 {
-            target.push(Clause::Phrase(words));
-        } else if negated && words.len() > 1 {
-            // "-سوريا&على": the chunk is excluded as the words it spells.
+        // An excluded chunk of several words ("-سوريا&على") is excluded as the
+        // phrase it spells.
+        if (is_phrase || negated) && words.len() > 1 {
             target.push(Clause::Phrase(words));
         } else {
             target.extend(words.into_iter().map(Clause::Word));

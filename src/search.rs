@@ -229,9 +229,20 @@ impl Index<'_> {
     /// `tolerant` allows typo matching (not for exclusions).
     fn match_word(&self, word: &Word, tolerant: bool) -> ClauseMatches {
         let mut out = ClauseMatches::new();
+        // A word's forms often coincide across levels (بين is its own surface,
+        // folded, stripped and stem form): look each string up once.
+        let mut records: Vec<(&str, Option<u64>)> = Vec::with_capacity(8);
         for level in Level::ALL {
             for form in word.forms.at(level) {
-                if let Some(postings) = self.get(level, form) {
+                let record = match records.iter().find(|(f, _)| f == form) {
+                    Some(&(_, record)) => record,
+                    None => {
+                        let record = self.record(form);
+                        records.push((form, record));
+                        record
+                    }
+                };
+                if let Some(postings) = record.and_then(|r| self.postings_at(r, level)) {
                     merge(&mut out, &postings, Strength::of(level));
                 }
             }

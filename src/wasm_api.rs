@@ -16,10 +16,6 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
 }
 
-fn index() -> &'static Index<'static> {
-    embedded_index()
-}
-
 /// Reads `{ limit, offset }` (both optional, whole numbers ≥ 0). Read by hand
 /// rather than by serde: deserializing pulls float formatting into the module.
 fn search_options(options: &JsValue) -> Result<SearchOptions, JsError> {
@@ -50,14 +46,14 @@ fn search_options(options: &JsValue) -> Result<SearchOptions, JsError> {
 /// `{ total, relaxed, results: [{ id, title, url, score, excerpt: { text, highlights }, title_highlights }] }`.
 #[wasm_bindgen]
 pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
-    to_js(&index().search(query, &search_options(&options)?))
+    to_js(&embedded_index().search(query, &search_options(&options)?))
 }
 
 /// `suggest(prefix, limit = 8)` → completions of the last word, in their most
 /// common original spelling.
 #[wasm_bindgen]
 pub fn suggest(prefix: &str, limit: Option<u32>) -> Result<JsValue, JsError> {
-    to_js(&index().suggest(prefix, limit.unwrap_or(8) as usize))
+    to_js(&embedded_index().suggest(prefix, limit.unwrap_or(8) as usize))
 }
 
 #[derive(Serialize)]
@@ -71,7 +67,7 @@ struct Info {
 /// `info()` → `{ documents, terms, index_bytes, version }`.
 #[wasm_bindgen]
 pub fn info() -> Result<JsValue, JsError> {
-    let index = index();
+    let index = embedded_index();
     to_js(&Info {
         documents: index.doc_count(),
         terms: index.term_count(),

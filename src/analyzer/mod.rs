@@ -29,7 +29,7 @@
 pub mod chars;
 pub mod clitics;
 pub mod compat;
-pub mod compat_table;
+mod compat_table;
 pub mod fold;
 pub mod stem;
 pub mod tokenize;

@@ -195,7 +195,12 @@ impl<'a> Index<'a> {
 
     /// The postings of a term at a level.
     pub fn get(&self, level: Level, term: &str) -> Option<Postings<'a>> {
-        self.postings_at(self.fst.get(term)?, level)
+        self.postings_at(self.record(term)?, level)
+    }
+
+    /// Where a term's record starts, to read several of its levels.
+    pub fn record(&self, term: &str) -> Option<u64> {
+        self.fst.get(term)
     }
 
     /// Terms occurring at `level` that start with `prefix`, in dictionary
@@ -228,7 +233,7 @@ impl<'a> Index<'a> {
     }
 
     /// Finds a level's postings in the record at `offset` (see `format`).
-    fn postings_at(&self, offset: u64, level: Level) -> Option<Postings<'a>> {
+    pub fn postings_at(&self, offset: u64, level: Level) -> Option<Postings<'a>> {
         let bytes = self.postings.get(offset as usize..)?;
         let mut pos = 0;
         let display = (get_varint(bytes, &mut pos)?, get_varint(bytes, &mut pos)?);
