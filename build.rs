@@ -5,7 +5,7 @@
 //!
 //! `BAHTH_CORPUS=/some/dir` indexes another folder instead of `seeds/`.
 
-#![allow(dead_code)] // the build script uses only the writing half of these modules
+#![allow(dead_code, unused_imports)] // the build script uses only the writing half of these modules
 
 #[path = "src/analyzer/mod.rs"]
 mod analyzer;

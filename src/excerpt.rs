@@ -25,25 +25,14 @@ pub struct Excerpt {
 /// Picks the window of [`WINDOW`] tokens that covers the most distinct query
 /// clauses (then the most matches), and marks the matched tokens in it.
 ///
-/// `ranges` are the byte ranges of the text's tokens; `hits` are
-/// `(token index, clause index)` pairs, sorted by token index.
+/// `ranges` are the byte ranges of the text's tokens (at least up to the
+/// last hit's window); `hits` are `(token index, clause index)` pairs, sorted
+/// by token index, clause indices below 64.
 pub fn excerpt(text: &str, ranges: &[(usize, usize)], hits: &[(usize, usize)]) -> Excerpt {
     if ranges.is_empty() {
         return Excerpt { text: clean(text), highlights: Vec::new() };
     }
-    let mut best = (0, 0, 0); // (distinct clauses, hits, start token)
-    for &(first, _) in hits {
-        let start = first.saturating_sub(LEAD);
-        let inside = hits.iter().filter(|(t, _)| (start..start + WINDOW).contains(t));
-        let mut clauses: Vec<usize> = inside.clone().map(|&(_, c)| c).collect();
-        clauses.sort_unstable();
-        clauses.dedup();
-        let score = (clauses.len(), inside.count(), usize::MAX - start);
-        if score > (best.0, best.1, usize::MAX - best.2) {
-            best = (score.0, score.1, start);
-        }
-    }
-    let first = best.2.min(ranges.len() - 1);
+    let first = best_window(hits).min(ranges.len() - 1);
     let last = (first + WINDOW).min(ranges.len()) - 1;
     let (from, to) = (ranges[first].0, ranges[last].1);
 
@@ -63,6 +52,34 @@ pub fn excerpt(text: &str, ranges: &[(usize, usize)], hits: &[(usize, usize)]) -
     Excerpt { text: out, highlights }
 }
 
+/// The first token of the best window: each window starts [`LEAD`] tokens
+/// before a hit; the one with the most distinct clauses, then the most hits,
+/// then the earliest wins. One pass, the window's clauses counted as it slides.
+fn best_window(hits: &[(usize, usize)]) -> usize {
+    let mut counts = [0u32; 64];
+    let (mut distinct, mut left, mut right) = (0, 0, 0);
+    let mut best = (0, 0, 0); // (distinct clauses, hits, start)
+    for &(token, _) in hits {
+        let start = token.saturating_sub(LEAD);
+        while right < hits.len() && hits[right].0 < start + WINDOW {
+            let c = &mut counts[hits[right].1 % 64];
+            distinct += usize::from(*c == 0);
+            *c += 1;
+            right += 1;
+        }
+        while hits[left].0 < start {
+            let c = &mut counts[hits[left].1 % 64];
+            *c -= 1;
+            distinct -= usize::from(*c == 0);
+            left += 1;
+        }
+        if (distinct, right - left) > (best.0, best.1) {
+            best = (distinct, right - left, start);
+        }
+    }
+    best.2
+}
+
 /// Highlight ranges for title tokens, in UTF-16 units of the title.
 pub fn title_highlights(title: &str, ranges: &[(usize, usize)], hit_tokens: &[usize]) -> Vec<[u32; 2]> {
     to_utf16(title, hit_tokens.iter().filter_map(|&t| ranges.get(t).copied()))
@@ -73,13 +90,26 @@ fn clean(s: &str) -> String {
     s.replace(['\n', '\r', '\t'], " ")
 }
 
-/// Converts byte ranges into UTF-16 ranges, merging duplicates.
+/// Converts byte ranges into UTF-16 ranges, merging duplicates, in one pass
+/// over the text.
 fn to_utf16(text: &str, spans: impl Iterator<Item = (usize, usize)>) -> Vec<[u32; 2]> {
     let mut spans: Vec<(usize, usize)> = spans.collect();
     spans.sort_unstable();
     spans.dedup();
-    let units = |byte: usize| text.get(..byte).map_or(0, |s| s.encode_utf16().count()) as u32;
-    spans.into_iter().map(|(s, e)| [units(s), units(e)]).collect()
+    let mut bytes: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
+    bytes.sort_unstable();
+    bytes.dedup();
+    let mut units = Vec::with_capacity(bytes.len());
+    let (mut unit, mut next) = (0u32, 0);
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        while next < bytes.len() && bytes[next] <= at {
+            units.push(unit);
+            next += 1;
+        }
+        unit += c.len_utf16() as u32;
+    }
+    let to_units = |byte: usize| bytes.binary_search(&byte).ok().and_then(|i| units.get(i).copied()).unwrap_or(0);
+    spans.into_iter().map(|(s, e)| [to_units(s), to_units(e)]).collect()
 }
 
 #[cfg(test)]

@@ -15,6 +15,8 @@ fn json_search_over_the_embedded_index() {
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(v["total"], 2);
     assert_eq!(v["relaxed"], false);
+    assert_eq!(v["total_is_estimate"], false);
+    assert!(v["took_ms"].as_f64().is_some_and(|ms| ms >= 0.0), "took_ms: {}", v["took_ms"]);
     assert_eq!(v["results"].as_array().unwrap().len(), 1);
     let top = &v["results"][0];
     assert_eq!(top["id"], "000_83672ed39842b44a");

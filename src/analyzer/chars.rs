@@ -65,6 +65,11 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // The common case first: letters, marks and digits of the basic Arabic
+    // block (Unicode's tables are slow to search for them).
+    if matches!(c, '\u{0621}'..='\u{065F}' | '\u{0660}'..='\u{0669}' | '\u{0670}'..='\u{06D3}') {
+        return true;
+    }
     !is_quranic_symbol(c)
         && (c.is_alphanumeric() || is_arabic_mark(c) || is_other_combining_mark(c) || is_spacing_mark_form(c))
 }

@@ -16,13 +16,24 @@ pub fn surface(token: &str) -> String {
     normalize(&kept).chars().flat_map(char::to_lowercase).collect()
 }
 
+/// The spelling of a surface form: its letters as written, with the vowels
+/// and other marks and the tatweel removed (what [`Level::Surface`]
+/// compares: vowelled text is matched by what readers type, unvowelled).
+///
+/// [`Level::Surface`]: super::Level::Surface
+pub fn spelling(surface: &str) -> String {
+    surface.chars().filter(|&c| !is_arabic_mark(c) && c != TATWEEL).collect()
+}
+
+const TATWEEL: char = '\u{0640}';
+
 /// Maps one character of a surface form to its folded form (`None`: delete).
 pub fn fold_char(c: char) -> Option<char> {
     if is_arabic_mark(c) || is_format_control(c) {
         return None;
     }
     Some(match c {
-        '\u{0640}' => return None, // tatweel
+        TATWEEL => return None,
         'آ' | 'أ' | 'إ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => 'ا',
         'ى' | 'ئ' | 'ی' | 'ے' | 'ې' | 'ۍ' | 'ێ' => 'ي',
         'ؤ' | 'ۅ' | 'ۆ' | 'ۇ' | 'ۈ' | 'ۉ' | 'ۋ' => 'و',
@@ -87,6 +98,14 @@ mod tests {
         for (what, raw, want) in rows {
             assert_eq!(f(raw), *want, "{what}: {raw}");
         }
+    }
+
+    #[test]
+    fn spelling_drops_vowels_and_tatweel_keeps_letters() {
+        assert_eq!(spelling(&surface("السُّوريُّ")), "السوري");
+        assert_eq!(spelling(&surface("أَعْلَنَتْ")), "أعلنت");
+        assert_eq!(spelling(&surface("عـــربيّة")), "عربية");
+        assert_eq!(spelling(&surface("إِلَى")), "إلى");
     }
 
     #[test]

@@ -12,10 +12,9 @@
 //! 3. [`stripped_forms`] lists the readings without clitics (و ف ب ك ل ال);
 //! 4. [`stem`] removes light suffixes from each reading.
 //!
-//! The index stores a word under all four [`Level`]s; a query word is looked up
-//! at each level, and the strongest level that matches decides its rank. The
-//! same code runs in `build.rs` (indexing) and at query time, so the two can
-//! never disagree.
+//! A query word matches a document word at four [`Level`]s, and the strongest
+//! level that matches decides its rank. The same code runs in `build.rs`
+//! (indexing) and at query time, so the two can never disagree.
 //!
 //! ```
 //! use bahth::analyzer::{analyze_word, tokenize};
@@ -39,10 +38,10 @@ pub use stem::stem;
 pub use tokenize::{tokenize, Token};
 
 /// How strongly a document word matches a query word, strongest first.
-/// The index keeps one key space per level (see `index::format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
-    /// Same NFKC spelling, vowels and hamza included.
+    /// Same letters as written (hamza, alef forms, ة and ى kept), vowels and
+    /// tatweel aside: a reader who types أعلنت prefers أعلنت to اعلنت.
     Surface = 0,
     /// Same after folding marks, letters and digits.
     Folded = 1,
@@ -59,7 +58,8 @@ impl Level {
 /// Every form of one word, for every level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WordForms {
-    pub surface: String,
+    /// The spelling: the surface form without vowels and tatweel.
+    pub spelling: String,
     pub folded: String,
     pub stripped: Vec<String>,
     pub stems: Vec<String>,
@@ -69,7 +69,7 @@ impl WordForms {
     /// The forms stored (or looked up) at one level.
     pub fn at(&self, level: Level) -> &[String] {
         match level {
-            Level::Surface => std::slice::from_ref(&self.surface),
+            Level::Surface => std::slice::from_ref(&self.spelling),
             Level::Folded => std::slice::from_ref(&self.folded),
             Level::Stripped => &self.stripped,
             Level::Stem => &self.stems,
@@ -87,7 +87,7 @@ pub fn analyze_word(surface: &str, folded: &str) -> WordForms {
             stems.push(s);
         }
     }
-    WordForms { surface: surface.to_string(), folded: folded.to_string(), stripped, stems }
+    WordForms { spelling: fold::spelling(surface), folded: folded.to_string(), stripped, stems }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! bahth search [--json] [--limit N] [--offset N] [--corpus DIR] QUERY
+//!     (--json adds `took_ms`: the engine's own time for the query)
 //! bahth suggest [--limit N] [--corpus DIR] PREFIX
 //! bahth stats [--corpus DIR]
 //! ```
@@ -79,13 +80,19 @@ fn run(args: &Args) -> Result<(), String> {
     let text = args.words.join(" ");
     match args.command.as_str() {
         "search" => {
+            let start = std::time::Instant::now();
             let response = index.search(&text, &args.options);
+            let took_ms = start.elapsed().as_secs_f64() * 1e3;
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&response).map_err(|e| e.to_string())?);
+                // The response, plus the engine's own time for the query.
+                let mut json = serde_json::to_value(&response).map_err(|e| e.to_string())?;
+                json["took_ms"] = serde_json::json!(took_ms);
+                println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
                 return Ok(());
             }
             let relaxed = if response.relaxed { " (no document has every word; closest matches)" } else { "" };
-            println!("{} results{relaxed}", response.total);
+            let about = if response.total_is_estimate { "about " } else { "" };
+            println!("{about}{} results{relaxed}", response.total);
             for (i, hit) in response.results.iter().enumerate() {
                 println!("\n{}. {}  [{}]  score {}", i + 1 + args.options.offset, hit.title, hit.id, hit.score);
                 println!("   {}", mark(&hit.excerpt.text, &hit.excerpt.highlights));

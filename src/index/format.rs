@@ -1,38 +1,155 @@
-//! The byte layout of an index: one self-describing blob, read in place.
+//! The byte layout of an index (format version 2): one self-describing blob,
+//! read in place.
 //!
 //! ```text
-//! header   magic "BAHTHIDX" · version u32 · doc_count u32 · total_tokens u32
-//!          · folded_terms u32 · 5 sections × (offset u32, len u32)   (all LE)
-//! fst      fst::Map: term  →  offset of its record
-//! records  display_doc, display_pos (varints: where the term's most common
-//!          spelling occurs), level mask (u8, bit i = occurs at Level i), then
-//!          for each level present: 0 if its postings equal the previous
-//!          level's, else df followed by, per document: doc delta, tf,
-//!          tf × position delta                                   (varints)
-//! docs     doc_count × 8 u32: strings offset, id len, title len, url len + 1
-//!          (0 = none), text len, tokens offset, token count, title token count
-//! strings  id ++ title ++ url ++ text of each document, UTF-8
-//! tokens   per document, title tokens then text tokens: start delta from the
-//!          previous token's start (reset where the text starts), byte length
+//! header    magic "BAHTHIDX" · version u32 · doc_count u32 · word_count u32
+//!           · total_tokens u32 · section count u32
+//!           · per section: offset u32, length u32, xxh32 checksum u32
+//!           · xxh32 of all the header bytes before it                (all LE)
+//! terms     fst::Map: every searchable string → (record offset << 1 | is_word)
+//! records   word records, then key records (below)
+//! postings  posting lists (see `postings`): per document, its tf; block-packed
+//! forward   per document: token count, title token count, then each token's
+//!           word id (varints), title tokens first
+//! docs      per document: text offset u32, forward offset u32
+//! norms     per document: its length code (see `impact`), one byte
+//! text      per document: id, title, url, text lengths (varints; url length
+//!           + 1, 0 = none), then the UTF-8 bytes of each
 //! ```
 //!
-//! Positions number a document's title tokens first, then its text tokens, so
-//! one position space serves phrases, proximity, title boost and excerpts.
-//! A term is one key whatever the levels it occurs at, and the levels of a
-//! word often share postings: both keep the dictionary small.
+//! A **word** is a folded spelling (marks removed, letters unified): the unit
+//! the forward index stores and the one place positions live. Word ids count
+//! from the most frequent word, so the forward index's varints stay short.
+//! A word record: `word id`, its list (`df, max impact (u8), postings offset,
+//! best df` and, when that is not 0, `best offset`: the list of its best
+//! documents, see `postings`), `display doc, display position` (varints; the
+//! display token is the word's most common original spelling, for
+//! suggestions).
+//!
+//! A **key** is any string a query word can be looked up by. Its record:
+//! a flags byte, then, in this order, the parts its flags announce:
+//! - [`KEY_WORD`]: the key is a word: offset of its word record;
+//! - [`KEY_SPELLING_LIST`]: documents where the key is written exactly so
+//!   (vowels aside) differ from its word's: a list, as in a word record;
+//!   [`KEY_SPELLING_SAME`]: they are exactly its word's documents;
+//! - [`KEY_STRIPPED`]: words that read as the key once a clitic is removed
+//!   (a word always reads as itself: not listed);
+//! - [`KEY_STEM`]: words whose light stem is the key ([`KEY_STEM_SELF`]: the
+//!   key's own word too);
+//! - [`KEY_COMPLETIONS`] (keys [`COMPLETIONS_MARK`] + prefix): the most common
+//!   words some reading of which starts with the prefix, for prefixes too
+//!   common to expand from the dictionary.
+//!
+//! Word lists are `count, word record offsets` (ascending, delta-coded;
+//! completions: by document frequency, not delta-coded). A key that is only a
+//! word points straight at the word record (`is_word` bit of its fst value).
+
+use super::IndexError;
 
 /// First bytes of every index.
 pub const MAGIC: &[u8; 8] = b"BAHTHIDX";
 /// Bumped whenever the layout changes; a reader accepts only its own.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// Names of the sections, in header order.
+pub const SECTION_NAMES: [&str; SECTIONS] = ["terms", "records", "postings", "forward", "docs", "norms", "text"];
+pub const SECTIONS: usize = 7;
+/// Fixed header fields after the magic: version, doc_count, word_count,
+/// total_tokens, section count.
+const FIELDS: usize = 5;
 /// Header size in bytes.
-pub const HEADER_LEN: usize = 8 + 4 * 4 + SECTIONS * 8;
-/// fst, postings, docs, strings, tokens.
-pub const SECTIONS: usize = 5;
-/// Marks a level whose postings equal the previous level's.
-pub const SAME_AS_PREVIOUS: u8 = 0;
-/// Bytes of one document record.
-pub const DOC_RECORD_LEN: usize = 8 * 4;
+pub const HEADER_LEN: usize = 8 + 4 * FIELDS + SECTIONS * 12 + 4;
+/// Bytes of one document's entry in `docs`.
+pub const DOC_ENTRY_LEN: usize = 8;
+
+/// Key record flags.
+pub const KEY_WORD: u8 = 1;
+pub const KEY_SPELLING_LIST: u8 = 2;
+pub const KEY_SPELLING_SAME: u8 = 4;
+pub const KEY_STRIPPED: u8 = 8;
+pub const KEY_STEM: u8 = 16;
+pub const KEY_STEM_SELF: u8 = 32;
+pub const KEY_COMPLETIONS: u8 = 64;
+/// Starts the keys of stored completions: no analyzed word contains it.
+pub const COMPLETIONS_MARK: char = '\u{1}';
+
+/// The fixed part of a header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    pub doc_count: u32,
+    pub word_count: u32,
+    pub total_tokens: u32,
+}
+
+/// Writes a whole index: header, then the sections in order.
+pub fn write(header: Header, sections: [&[u8]; SECTIONS]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN + sections.iter().map(|s| s.len()).sum::<usize>());
+    out.extend_from_slice(MAGIC);
+    for field in [VERSION, header.doc_count, header.word_count, header.total_tokens, SECTIONS as u32] {
+        out.extend_from_slice(&field.to_le_bytes());
+    }
+    let mut offset = HEADER_LEN;
+    for section in sections {
+        for field in [offset as u32, section.len() as u32, checksum(section)] {
+            out.extend_from_slice(&field.to_le_bytes());
+        }
+        offset += section.len();
+    }
+    let header_sum = checksum(&out);
+    out.extend_from_slice(&header_sum.to_le_bytes());
+    for section in sections {
+        out.extend_from_slice(section);
+    }
+    out
+}
+
+/// Reads and checks the header and every section's bounds and checksum.
+pub fn read(bytes: &[u8]) -> Result<(Header, [&[u8]; SECTIONS]), IndexError> {
+    if bytes.len() < 12 || &bytes[..8] != MAGIC {
+        return Err(IndexError::NotAnIndex);
+    }
+    let field = |i: usize| get_u32(bytes, 8 + 4 * i);
+    let version = field(0).unwrap_or(0);
+    if version != VERSION {
+        return Err(IndexError::WrongVersion { found: version });
+    }
+    let corrupt = |what: &str| IndexError::Corrupt(what.to_string());
+    if bytes.len() < HEADER_LEN {
+        return Err(corrupt("the header is cut short"));
+    }
+    if get_u32(bytes, HEADER_LEN - 4) != Some(checksum(&bytes[..HEADER_LEN - 4])) {
+        return Err(corrupt("the header's checksum does not match"));
+    }
+    if field(4) != Some(SECTIONS as u32) {
+        return Err(corrupt("the header lists the wrong number of sections"));
+    }
+    let header = Header {
+        doc_count: field(1).unwrap_or(0),
+        word_count: field(2).unwrap_or(0),
+        total_tokens: field(3).unwrap_or(0),
+    };
+    let mut sections = [&bytes[..0]; SECTIONS];
+    for (i, section) in sections.iter_mut().enumerate() {
+        let at = 8 + 4 * FIELDS + 12 * i;
+        let (offset, len, sum) = (get_u32(bytes, at), get_u32(bytes, at + 4), get_u32(bytes, at + 8));
+        let (Some(offset), Some(len), Some(sum)) = (offset, len, sum) else {
+            return Err(corrupt("the header is cut short"));
+        };
+        let name = SECTION_NAMES[i];
+        let end = (offset as usize).checked_add(len as usize);
+        *section = end.and_then(|end| bytes.get(offset as usize..end)).ok_or_else(|| {
+            IndexError::Corrupt(["section \"", name, "\" lies outside the bytes (cut short?)"].concat())
+        })?;
+        if checksum(section) != sum {
+            return Err(IndexError::Corrupt(["section \"", name, "\" fails its checksum"].concat()));
+        }
+    }
+    Ok((header, sections))
+}
+
+/// The checksum of a section (xxHash32, seed 0).
+pub fn checksum(bytes: &[u8]) -> u32 {
+    xxhash_rust::xxh32::xxh32(bytes, 0)
+}
 
 /// Appends `value` as a LEB128 varint.
 pub fn put_varint(out: &mut Vec<u8>, mut value: u32) {
@@ -58,10 +175,9 @@ pub fn get_varint(bytes: &[u8], pos: &mut usize) -> Option<u32> {
     None
 }
 
-/// Reads a little-endian u32 at `at` (bounds already checked by the caller
-/// or returned as `None`).
+/// Reads a little-endian u32 at `at`, `None` past the end.
 pub fn get_u32(bytes: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+    Some(u32::from_le_bytes(bytes.get(at..at.checked_add(4)?)?.try_into().ok()?))
 }
 
 #[cfg(test)]
@@ -87,5 +203,25 @@ mod tests {
     fn varint_rejects_overlong() {
         let mut pos = 0;
         assert_eq!(get_varint(&[0xff; 6], &mut pos), None);
+    }
+
+    #[test]
+    fn sections_round_trip_and_are_checked() {
+        let header = Header { doc_count: 3, word_count: 9, total_tokens: 27 };
+        let sections: [&[u8]; SECTIONS] = [b"fst", b"rec", b"", b"fw", b"docs", b"n", b"text"];
+        let bytes = write(header, sections);
+        assert_eq!(read(&bytes), Ok((header, sections)));
+
+        let mut flipped = bytes.clone();
+        *flipped.last_mut().unwrap() ^= 1;
+        assert_eq!(read(&flipped), Err(IndexError::Corrupt("section \"text\" fails its checksum".into())));
+        let mut flipped = bytes.clone();
+        flipped[12] ^= 1; // doc_count
+        assert_eq!(read(&flipped), Err(IndexError::Corrupt("the header's checksum does not match".into())));
+        assert_eq!(
+            read(&bytes[..bytes.len() - 1]),
+            Err(IndexError::Corrupt("section \"text\" lies outside the bytes (cut short?)".into()))
+        );
+        assert_eq!(read(&bytes[..20]), Err(IndexError::Corrupt("the header is cut short".into())));
     }
 }

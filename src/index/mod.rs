@@ -1,34 +1,56 @@
-//! The index: an `fst` map of analyzed terms to postings, plus every
-//! document's title, url, text and token offsets, in one byte blob.
+//! The index: a dictionary of every searchable string, a posting list per
+//! word, each document's words in order, and the stored documents, in one
+//! byte blob (layout: [`format`]).
 //!
 //! [`build`] writes it (in `build.rs`, or at run time for the CLI's
-//! `--corpus`); [`Index::from_bytes`] reads it in place: checking the header
-//! and pointing into the bytes is all the work done at start-up.
+//! `--corpus`); [`Index::from_bytes`] reads it in place: it checks the header
+//! and every section's checksum, then points into the bytes.
+//!
+//! The raw layer the query engine reads: [`Index::key`] (what a string
+//! stands for: a word, a spelling, the words that read as it without a
+//! clitic or share it as a stem), [`Index::words_with_prefix`] and
+//! [`Index::words_near`] (completions and typos), [`postings::Cursor`] over a
+//! [`Word`]'s documents, [`Index::doc_words`] (a document's words in order,
+//! for phrases and highlights) and [`Index::doc`] (its stored fields).
 
 pub mod builder;
 pub mod format;
 pub mod fuzzy;
+pub mod impact;
+pub mod postings;
 
 pub use builder::build;
 
-use crate::analyzer::Level;
-use format::{get_u32, get_varint, DOC_RECORD_LEN, HEADER_LEN, MAGIC, SAME_AS_PREVIOUS, SECTIONS, VERSION};
+use format::{get_u32, get_varint, Header, COMPLETIONS_MARK, DOC_ENTRY_LEN, SECTIONS, SECTION_NAMES, VERSION};
+use format::{KEY_COMPLETIONS, KEY_SPELLING_LIST, KEY_SPELLING_SAME, KEY_STEM, KEY_STEM_SELF, KEY_STRIPPED, KEY_WORD};
 use fst::{Automaton, IntoStreamer, Streamer};
 use fuzzy::EditDistance;
+use impact::Norms;
+use postings::List;
 use std::fmt;
+
+/// Tags in the low two bits of a dictionary value (the rest is a record
+/// offset): a key record; a word record (the key is only that word); a word
+/// record, the key also being its spelling in exactly its documents.
+const VALUE_KEY: u64 = 0;
+const VALUE_WORD: u64 = 1;
+const VALUE_WORD_SPELLED_SO: u64 = 2;
 
 /// Why bytes could not be opened as an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IndexError {
     NotAnIndex,
-    WrongVersion { found: u32 },
-    Corrupt(&'static str),
+    WrongVersion {
+        found: u32,
+    },
+    /// What is wrong, naming the part of the index.
+    Corrupt(String),
 }
 
 impl fmt::Display for IndexError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            IndexError::NotAnIndex => write!(f, "not a bahth index (the bytes do not start with \"BAHTHIDX\")"),
+            IndexError::NotAnIndex => f.write_str("not a bahth index (the bytes do not start with \"BAHTHIDX\")"),
             IndexError::WrongVersion { found } => write!(
                 f,
                 "bahth index version {found} cannot be read by this module, which reads version {VERSION}; rebuild the index"
@@ -42,14 +64,10 @@ impl std::error::Error for IndexError {}
 
 /// A read-only view of index bytes.
 pub struct Index<'a> {
-    fst: fst::Map<&'a [u8]>,
-    postings: &'a [u8],
-    docs: &'a [u8],
-    strings: &'a [u8],
-    tokens: &'a [u8],
-    doc_count: u32,
-    total_tokens: u32,
-    folded_terms: u32,
+    terms: fst::Map<&'a [u8]>,
+    sections: [&'a [u8]; SECTIONS],
+    header: Header,
+    norms: Norms,
     byte_len: usize,
 }
 
@@ -60,259 +78,365 @@ pub struct DocFields<'a> {
     pub title: &'a str,
     pub url: Option<&'a str>,
     pub text: &'a str,
-    /// Tokens in the title (positions `0..title_tokens` are the title's).
-    pub title_tokens: u32,
-    /// Tokens in title and text together.
-    pub token_count: u32,
-    tokens_offset: u32,
 }
 
-/// Where a key occurs, decoded lazily.
-#[derive(Debug, Clone, Copy)]
-pub struct Postings<'a> {
-    bytes: &'a [u8],
-    /// Documents containing the key.
-    pub df: u32,
-    /// A document and position where the key's most common spelling occurs.
+/// A word of the index (a folded spelling) and where it occurs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// Its id in the forward index (0 = the most frequent word).
+    pub id: u32,
+    pub list: List<'a>,
+    /// A document and token position of its most common original spelling.
     pub display: (u32, u32),
 }
 
-/// One document of a postings list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Posting {
-    pub doc: u32,
-    pub positions: Vec<u32>,
+/// Which documents write a key exactly so (vowels aside).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spelling<'a> {
+    /// No token is spelled so.
+    Absent,
+    /// Exactly the documents of the key's folded word.
+    SameAsWord,
+    /// These documents.
+    List(List<'a>),
+}
+
+/// What one dictionary key stands for.
+#[derive(Debug, Clone, Copy)]
+pub struct Key<'a> {
+    /// The key is this word.
+    pub word: Option<Word<'a>>,
+    pub spelling: Spelling<'a>,
+    /// Words that read as the key once a clitic is removed (besides `word`).
+    pub stripped: WordRefs<'a>,
+    /// Words whose light stem is the key.
+    pub stem: WordRefs<'a>,
+}
+
+/// A stored list of words (record offsets), read on demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordRefs<'a> {
+    bytes: &'a [u8],
+    count: u32,
+    /// Offsets ascend and are stored as differences.
+    delta: bool,
+    /// The key's own word comes first.
+    with_self: Option<u32>,
+}
+
+impl WordRefs<'_> {
+    const NONE: WordRefs<'static> = WordRefs { bytes: &[], count: 0, delta: false, with_self: None };
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0 && self.with_self.is_none()
+    }
 }
 
 impl<'a> Index<'a> {
-    /// Opens index bytes without copying them.
+    /// Opens index bytes without copying them, after checking the header and
+    /// every section's checksum.
+    ///
+    /// ```
+    /// let err = bahth::Index::from_bytes(b"not an index").err().unwrap();
+    /// assert_eq!(err.to_string(), "not a bahth index (the bytes do not start with \"BAHTHIDX\")");
+    /// ```
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Index<'a>, IndexError> {
-        if bytes.len() < 12 || &bytes[..8] != MAGIC {
-            return Err(IndexError::NotAnIndex);
+        let (header, sections) = format::read(bytes)?;
+        let [terms, _, _, _, docs, norms, _] = sections;
+        let doc_count = header.doc_count as usize;
+        if docs.len() != doc_count * DOC_ENTRY_LEN || norms.len() != doc_count {
+            return Err(IndexError::Corrupt("the document tables do not match the document count".into()));
         }
-        let field = |i: usize| get_u32(bytes, 8 + 4 * i).ok_or(IndexError::Corrupt("header is cut short"));
-        let version = field(0)?;
-        if version != VERSION {
-            return Err(IndexError::WrongVersion { found: version });
-        }
-        if bytes.len() < HEADER_LEN {
-            return Err(IndexError::Corrupt("header is cut short"));
-        }
-        let mut sections = [&bytes[..0]; SECTIONS];
-        for (i, section) in sections.iter_mut().enumerate() {
-            let (offset, len) = (field(4 + 2 * i)? as usize, field(5 + 2 * i)? as usize);
-            *section =
-                bytes.get(offset..offset + len).ok_or(IndexError::Corrupt("a section lies outside the bytes"))?;
-        }
-        let [fst_bytes, postings, docs, strings, tokens] = sections;
-        let doc_count = field(1)?;
-        if docs.len() != doc_count as usize * DOC_RECORD_LEN {
-            return Err(IndexError::Corrupt("document table size does not match the document count"));
-        }
-        let fst = fst::Map::new(fst_bytes).map_err(|_| IndexError::Corrupt("term dictionary is not a valid fst"))?;
-        Ok(Index {
-            fst,
-            postings,
-            docs,
-            strings,
-            tokens,
-            doc_count,
-            total_tokens: field(2)?,
-            folded_terms: field(3)?,
-            byte_len: bytes.len(),
-        })
+        let terms = fst::Map::new(terms)
+            .map_err(|_| IndexError::Corrupt("section \"terms\" is not a valid dictionary".into()))?;
+        let average = header.total_tokens as f32 / header.doc_count.max(1) as f32;
+        Ok(Index { terms, sections, header, norms: Norms::new(average), byte_len: bytes.len() })
     }
 
     pub fn doc_count(&self) -> u32 {
-        self.doc_count
+        self.header.doc_count
     }
 
     /// Distinct folded words (what a reader would call the vocabulary).
     pub fn term_count(&self) -> u32 {
-        self.folded_terms
+        self.header.word_count
     }
 
-    /// Keys in the dictionary (distinct strings over all levels).
+    /// Keys in the dictionary (words, spellings, stripped forms, stems,
+    /// stored completions).
     pub fn key_count(&self) -> usize {
-        self.fst.len()
+        self.terms.len()
     }
 
     pub fn byte_len(&self) -> usize {
         self.byte_len
     }
 
-    /// Average tokens per document, for BM25 length normalization.
-    pub fn average_doc_len(&self) -> f32 {
-        self.total_tokens as f32 / self.doc_count.max(1) as f32
+    /// Each section's name and bytes (for size reports).
+    pub fn sections(&self) -> Vec<(&'static str, &'a [u8])> {
+        SECTION_NAMES.iter().copied().zip(self.sections).collect()
+    }
+
+    /// BM25 weights for this corpus's document lengths.
+    pub fn norms(&self) -> &Norms {
+        &self.norms
+    }
+
+    /// A document's length code (see [`impact`]); 0 for a bad id.
+    pub fn length_code(&self, doc: u32) -> u8 {
+        self.section(Section::Norms).get(doc as usize).copied().unwrap_or(0)
     }
 
     /// A document's fields, or `None` for a bad id or corrupt record.
     pub fn doc(&self, doc: u32) -> Option<DocFields<'a>> {
-        let at = doc as usize * DOC_RECORD_LEN;
-        let f = |i: usize| get_u32(self.docs, at + 4 * i).map(|v| v as usize);
-        let (offset, id_len, title_len, url_len, text_len) = (f(0)?, f(1)?, f(2)?, f(3)?, f(4)?);
-        let mut next = offset;
+        let text = self.section(Section::Text);
+        let mut pos = get_u32(self.section(Section::Docs), doc as usize * DOC_ENTRY_LEN)? as usize;
+        let mut lens = [0usize; 4];
+        for len in &mut lens {
+            *len = get_varint(text, &mut pos)? as usize;
+        }
         let mut take = |len: usize| {
-            let s = self.strings.get(next..next + len).and_then(|b| std::str::from_utf8(b).ok());
-            next += len;
+            let s = text.get(pos..pos.checked_add(len)?).and_then(|b| std::str::from_utf8(b).ok());
+            pos += len;
             s
         };
-        let id = take(id_len)?;
-        let title = take(title_len)?;
-        let url = take(url_len.saturating_sub(1))?;
-        let text = take(text_len)?;
-        Some(DocFields {
-            id,
-            title,
-            url: (url_len > 0).then_some(url),
-            text,
-            tokens_offset: f(5)? as u32,
-            token_count: f(6)? as u32,
-            title_tokens: f(7)? as u32,
-        })
+        let id = take(lens[0])?;
+        let title = take(lens[1])?;
+        let url = take(lens[2].saturating_sub(1))?;
+        let body = take(lens[3])?;
+        Some(DocFields { id, title, url: (lens[2] > 0).then_some(url), text: body })
     }
 
-    /// Byte ranges of a document's first `count` tokens (or all), by
-    /// position: title tokens index into `title`, the rest into `text`.
-    pub fn token_ranges(&self, doc: &DocFields<'_>, count: Option<u32>) -> Vec<(usize, usize)> {
-        let count = count.map_or(doc.token_count, |c| c.min(doc.token_count));
-        let mut ranges = Vec::with_capacity(count as usize);
-        let mut pos = doc.tokens_offset as usize;
-        let mut start = 0;
-        for i in 0..count {
-            if i == doc.title_tokens {
-                start = 0;
-            }
-            let (Some(delta), Some(len)) = (get_varint(self.tokens, &mut pos), get_varint(self.tokens, &mut pos))
-            else {
-                break;
-            };
-            start += delta as usize;
-            ranges.push((start, start + len as usize));
+    /// A document's words in order (title first) into `out`; returns how
+    /// many of them are the title's, or `None` for a bad id or record.
+    pub fn doc_words(&self, doc: u32, out: &mut Vec<u32>) -> Option<u32> {
+        let forward = self.section(Section::Forward);
+        let mut pos = get_u32(self.section(Section::Docs), doc as usize * DOC_ENTRY_LEN + 4)? as usize;
+        let count = get_varint(forward, &mut pos)?;
+        let title = get_varint(forward, &mut pos)?;
+        out.clear();
+        for _ in 0..count {
+            out.push(get_varint(forward, &mut pos)?);
         }
-        ranges
+        Some(title.min(count))
     }
 
-    /// The postings of a term at a level.
-    pub fn get(&self, level: Level, term: &str) -> Option<Postings<'a>> {
-        self.postings_at(self.record(term)?, level)
+    /// What `key` stands for, if it is in the dictionary.
+    pub fn key(&self, key: &str) -> Option<Key<'a>> {
+        self.key_at(self.terms.get(key)?)
     }
 
-    /// Where a term's record starts, to read several of its levels.
-    pub fn record(&self, term: &str) -> Option<u64> {
-        self.fst.get(term)
+    /// The most common words (at most `limit`) one of whose readings (the
+    /// word itself, or it without a clitic) starts with `prefix`, most
+    /// documents first.
+    pub fn words_with_prefix(&self, prefix: &str, limit: usize) -> Vec<Word<'a>> {
+        let mut stored = String::with_capacity(prefix.len() + 1);
+        stored.push(COMPLETIONS_MARK);
+        stored.push_str(prefix);
+        let mut words = match self.terms.get(&stored).and_then(|value| self.completions_at(value)) {
+            Some(best) => best,
+            None => {
+                let automaton = fst::automaton::Str::new(prefix).starts_with();
+                let mut stream = self.terms.search(automaton).into_stream();
+                let mut words = Vec::new();
+                // The builder stores completions for every prefix with more
+                // keys than PREFIX_STREAM_LIMIT: this stream is short.
+                let mut left = builder::PREFIX_STREAM_LIMIT;
+                while let Some((_, value)) = stream.next() {
+                    if left == 0 {
+                        break;
+                    }
+                    left -= 1;
+                    if let Some(key) = self.key_at(value) {
+                        words.extend(self.readers(&key));
+                    }
+                }
+                words
+            }
+        };
+        by_document_count(&mut words);
+        words.truncate(limit);
+        words
     }
 
-    /// Terms occurring at `level` that start with `prefix`, in dictionary
-    /// order, at most `limit` of them.
-    pub fn with_prefix(&self, level: Level, prefix: &str, limit: usize) -> Vec<(String, Postings<'a>)> {
-        let automaton = fst::automaton::Str::new(prefix).starts_with();
-        self.collect(self.fst.search(automaton).into_stream(), level, limit)
-    }
-
-    /// Terms occurring at `level` within `distance` edits of `term` (at most
-    /// `limit`).
-    pub fn fuzzy(&self, level: Level, term: &str, distance: u8, limit: usize) -> Vec<(String, Postings<'a>)> {
-        self.collect(self.fst.search(EditDistance::new(term, distance)).into_stream(), level, limit)
-    }
-
-    fn collect<S>(&self, mut stream: S, level: Level, limit: usize) -> Vec<(String, Postings<'a>)>
-    where
-        S: for<'s> Streamer<'s, Item = (&'s [u8], u64)>,
-    {
-        let mut out = Vec::new();
-        while let Some((key, offset)) = stream.next() {
-            if out.len() == limit {
+    /// Words (at most `limit`) one of whose readings lies within `distance`
+    /// edits of `term` (see [`fuzzy`]).
+    pub fn words_near(&self, term: &str, distance: u8, limit: usize) -> Vec<Word<'a>> {
+        let mut stream = self.terms.search(EditDistance::new(term, distance)).into_stream();
+        let mut words = Vec::new();
+        let mut keys = 0;
+        while let Some((_, value)) = stream.next() {
+            if let Some(key) = self.key_at(value) {
+                let readers = self.readers(&key);
+                keys += usize::from(!readers.is_empty());
+                words.extend(readers);
+            }
+            if keys == limit {
                 break;
             }
-            if let (Ok(term), Some(postings)) = (std::str::from_utf8(key), self.postings_at(offset, level)) {
-                out.push((term.to_string(), postings));
-            }
         }
-        out
+        by_document_count(&mut words);
+        words
     }
 
-    /// Finds a level's postings in the record at `offset` (see `format`).
-    pub fn postings_at(&self, offset: u64, level: Level) -> Option<Postings<'a>> {
-        let bytes = self.postings.get(offset as usize..)?;
+    /// The words of a list of references.
+    pub fn words(&self, refs: WordRefs<'a>) -> impl Iterator<Item = Word<'a>> + 'a {
+        let records = self.section(Section::Records);
+        let sections = self.sections;
         let mut pos = 0;
-        let display = (get_varint(bytes, &mut pos)?, get_varint(bytes, &mut pos)?);
-        let mask = *bytes.get(pos)?;
-        pos += 1;
-        if mask & (1 << level as u8) == 0 {
+        let mut previous = 0u32;
+        let own = refs.with_self.into_iter();
+        let listed = (0..refs.count).map_while(move |_| {
+            let value = get_varint(refs.bytes, &mut pos)?;
+            let offset = if refs.delta { previous.checked_add(value)? } else { value };
+            previous = offset;
+            Some(offset)
+        });
+        own.chain(listed).filter_map(move |offset| word_at(records, sections[Section::Postings as usize], offset))
+    }
+
+    fn section(&self, section: Section) -> &'a [u8] {
+        self.sections[section as usize]
+    }
+
+    /// The key or word record a dictionary value points at.
+    fn key_at(&self, value: u64) -> Option<Key<'a>> {
+        let records = self.section(Section::Records);
+        let postings = self.section(Section::Postings);
+        let offset = u32::try_from(value >> 2).ok()?;
+        let none = WordRefs::NONE;
+        match value & 3 {
+            VALUE_WORD | VALUE_WORD_SPELLED_SO => {
+                let word = word_at(records, postings, offset)?;
+                let spelling = if value & 3 == VALUE_WORD { Spelling::Absent } else { Spelling::SameAsWord };
+                Some(Key { word: Some(word), spelling, stripped: none, stem: none })
+            }
+            VALUE_KEY => {
+                let mut pos = offset as usize;
+                let flags = *records.get(pos)?;
+                pos += 1;
+                if flags & KEY_COMPLETIONS != 0 {
+                    return None;
+                }
+                let (word, own) = if flags & KEY_WORD != 0 {
+                    let own = get_varint(records, &mut pos)?;
+                    (Some(word_at(records, postings, own)?), Some(own))
+                } else {
+                    (None, None)
+                };
+                let spelling = if flags & KEY_SPELLING_LIST != 0 {
+                    Spelling::List(list_at(records, postings, &mut pos)?)
+                } else if flags & KEY_SPELLING_SAME != 0 {
+                    Spelling::SameAsWord
+                } else {
+                    Spelling::Absent
+                };
+                let mut refs = |present: bool, with_self: Option<u32>| -> Option<WordRefs<'a>> {
+                    if !present {
+                        return Some(WordRefs { with_self, ..none });
+                    }
+                    let count = get_varint(records, &mut pos)?;
+                    let bytes = records.get(pos..)?;
+                    // Skip to the next list: the varints are read again on use.
+                    for _ in 0..count {
+                        get_varint(records, &mut pos)?;
+                    }
+                    Some(WordRefs { bytes, count, delta: true, with_self })
+                };
+                let stripped = refs(flags & KEY_STRIPPED != 0, None)?;
+                let stem = refs(flags & KEY_STEM != 0, if flags & KEY_STEM_SELF != 0 { own } else { None })?;
+                Some(Key { word, spelling, stripped, stem })
+            }
+            _ => None,
+        }
+    }
+
+    /// Stored completions: the words of a completions record.
+    fn completions_at(&self, value: u64) -> Option<Vec<Word<'a>>> {
+        let records = self.section(Section::Records);
+        let mut pos = usize::try_from(value >> 2).ok()?;
+        if value & 3 != VALUE_KEY || *records.get(pos)? != KEY_COMPLETIONS {
             return None;
         }
-        let mut current = None;
-        for present in Level::ALL.iter().filter(|l| mask & (1 << **l as u8) != 0) {
-            let df = get_varint(bytes, &mut pos)?;
-            if df != SAME_AS_PREVIOUS as u32 {
-                current = Some(Postings { bytes: &bytes[pos..], df, display });
-                pos += Postings { bytes: &bytes[pos..], df, display }.encoded_len()?;
-            }
-            if *present == level {
-                return current;
-            }
-        }
-        None
+        pos += 1;
+        let count = get_varint(records, &mut pos)?;
+        let refs = WordRefs { bytes: records.get(pos..)?, count, delta: false, with_self: None };
+        Some(self.words(refs).collect())
+    }
+
+    /// The words that read as a key: the key's own word, and those that do
+    /// once a clitic is removed.
+    fn readers(&self, key: &Key<'a>) -> Vec<Word<'a>> {
+        key.word.into_iter().chain(self.words(key.stripped)).collect()
     }
 }
 
-impl Postings<'_> {
-    /// Bytes taken by the entries, to skip over them.
-    fn encoded_len(&self) -> Option<usize> {
-        let mut pos = 0;
-        for _ in 0..self.df {
-            get_varint(self.bytes, &mut pos)?;
-            let tf = get_varint(self.bytes, &mut pos)?;
-            for _ in 0..tf {
-                get_varint(self.bytes, &mut pos)?;
-            }
-        }
-        Some(pos)
-    }
+/// The sections, in header order.
+#[derive(Clone, Copy)]
+enum Section {
+    Records = 1,
+    Postings = 2,
+    Forward = 3,
+    Docs = 4,
+    Norms = 5,
+    Text = 6,
+}
 
-    /// Every document with its positions, in document order.
-    pub fn decode(&self) -> Vec<Posting> {
-        let mut out = Vec::with_capacity(self.df as usize);
-        let mut pos = 0;
-        let mut doc = 0;
-        for _ in 0..self.df {
-            let Some(delta) = get_varint(self.bytes, &mut pos) else {
-                break;
-            };
-            let Some(tf) = get_varint(self.bytes, &mut pos) else {
-                break;
-            };
-            doc += delta;
-            let mut positions = Vec::with_capacity(tf as usize);
-            let mut p = 0;
-            for _ in 0..tf {
-                let Some(d) = get_varint(self.bytes, &mut pos) else {
-                    break;
-                };
-                p += d;
-                positions.push(p);
-            }
-            out.push(Posting { doc, positions });
-        }
-        out
+/// Reads a word record.
+fn word_at<'a>(records: &'a [u8], postings: &'a [u8], offset: u32) -> Option<Word<'a>> {
+    let mut pos = offset as usize;
+    let id = get_varint(records, &mut pos)?;
+    let list = list_at(records, postings, &mut pos)?;
+    let display = (get_varint(records, &mut pos)?, get_varint(records, &mut pos)?);
+    Some(Word { id, list, display })
+}
+
+/// Reads `df, max impact, postings offset, best df[, best offset]` at `*pos`.
+fn list_at<'a>(records: &'a [u8], postings: &'a [u8], pos: &mut usize) -> Option<List<'a>> {
+    let df = get_varint(records, pos)?;
+    let max_impact = *records.get(*pos)?;
+    *pos += 1;
+    let offset = get_varint(records, pos)?;
+    let mut list = List::new(postings.get(offset as usize..)?, df, max_impact);
+    let best = get_varint(records, pos)?;
+    if best > 0 {
+        list.best = (postings.get(get_varint(records, pos)? as usize..)?, best);
     }
+    Some(list)
+}
+
+/// Sorts words by document frequency (most first), then id; removes repeats.
+fn by_document_count(words: &mut Vec<Word<'_>>) {
+    words.sort_by(|a, b| b.list.df.cmp(&a.list.df).then(a.id.cmp(&b.id)));
+    words.dedup_by_key(|w| w.id);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyzer::tokenize::token_ranges;
     use crate::corpus::Document;
+    use postings::{Cursor, END};
 
     fn doc(id: &str, title: &str, text: &str) -> Document {
         Document { id: id.into(), title: title.into(), url: None, date: None, text: text.into() }
+    }
+
+    fn docs_of(word: &Word<'_>) -> Vec<(u32, u32)> {
+        let mut cursor = Cursor::new(word.list);
+        let mut out = Vec::new();
+        while cursor.doc() != END {
+            out.push((cursor.doc(), cursor.tf()));
+            cursor.next();
+        }
+        out
     }
 
     #[test]
     fn round_trip() {
         let mut with_url = doc("b", "تغريدات", "وقالت الخارجية في تغريدة إن الوزير السُّوري وصل");
         with_url.url = Some("https://example.org/b".into());
-        let bytes = build(&[doc("a", "عنوان أول", "العلاقات الثنائية"), with_url]);
+        let bytes = build(&[doc("a", "عنوان أول", "العلاقات الثنائية مع السوري"), with_url]);
         let index = Index::from_bytes(&bytes).unwrap();
         assert_eq!(index.doc_count(), 2);
         let b = index.doc(1).unwrap();
@@ -320,41 +444,69 @@ mod tests {
         assert_eq!(index.doc(0).unwrap().url, None);
         assert_eq!(index.doc(2), None);
 
-        // Title token at position 0; text tokens from 1, ranges into the text.
-        let ranges = index.token_ranges(&b, None);
-        assert_eq!(b.title_tokens, 1);
-        assert_eq!(&b.title[ranges[0].0..ranges[0].1], "تغريدات");
-        assert_eq!(&b.text[ranges[7].0..ranges[7].1], "السُّوري");
+        // The forward index: title words first, then the text's.
+        let mut words = Vec::new();
+        assert_eq!(index.doc_words(1, &mut words), Some(1));
+        assert_eq!(words.len(), 1 + 8);
+        let suri = index.key("السوري").unwrap().word.unwrap();
+        assert_eq!(words[7], suri.id);
+        let (start, end) = token_ranges(b.text).nth(6).unwrap();
+        assert_eq!(&b.text[start..end], "السُّوري");
 
-        let folded = index.get(Level::Folded, "السوري").unwrap().decode();
-        assert_eq!(folded, [Posting { doc: 1, positions: vec![7] }]);
-        assert!(index.get(Level::Surface, "السوري").is_none(), "the surface form keeps its vowels");
-        assert!(index.get(Level::Surface, "السُّوري").is_some());
-        let stem = index.get(Level::Stem, "تغريد").unwrap();
-        assert_eq!(stem.decode(), [Posting { doc: 1, positions: vec![0, 4] }]);
-        assert_eq!(stem.df, 1);
+        // A word's documents, title occurrences weighted.
+        assert_eq!(docs_of(&suri), [(0, 1), (1, 1)]);
+        assert_eq!(docs_of(&index.key("تغريدات").unwrap().word.unwrap()), [(1, 3)]);
+        // Spellings: "السوري" is written so in document 0 only (1 has vowels,
+        // which spellings ignore: same documents, so no list of its own).
+        assert_eq!(index.key("السوري").unwrap().spelling, Spelling::SameAsWord);
+        // Stems: تغريدة and تغريدات share تغريد.
+        let stem: Vec<u32> = index.words(index.key("تغريد").unwrap().stem).map(|w| w.id).collect();
+        assert_eq!(stem.len(), 2);
+        // Clitics: وقالت reads as قالت.
+        let stripped: Vec<u32> = index.words(index.key("قالت").unwrap().stripped).map(|w| w.id).collect();
+        assert_eq!(stripped, [index.key("وقالت").unwrap().word.unwrap().id]);
 
-        let prefixed: Vec<String> = index.with_prefix(Level::Folded, "الث", 10).into_iter().map(|(t, _)| t).collect();
-        assert_eq!(prefixed, ["الثناييه"]); // ئ folds to ي
-        let fuzzy: Vec<String> = index.fuzzy(Level::Folded, "الخارجيا", 1, 10).into_iter().map(|(t, _)| t).collect();
-        assert_eq!(fuzzy, ["الخارجيه"]);
+        let prefixed: Vec<u32> = index.words_with_prefix("الث", 10).iter().map(|w| w.id).collect();
+        assert_eq!(prefixed, [index.key("الثناييه").unwrap().word.unwrap().id]); // ئ folds to ي
+        let near: Vec<u32> = index.words_near("الخارجيا", 1, 10).iter().map(|w| w.id).collect();
+        assert_eq!(near, [index.key("الخارجيه").unwrap().word.unwrap().id]);
     }
 
     #[test]
-    fn rejects_foreign_bytes() {
+    fn spellings_that_differ_get_their_own_list() {
+        let bytes = build(&[doc("a", "", "أعلنت الوزارة"), doc("b", "", "اعلنت الوزارة")]);
+        let index = Index::from_bytes(&bytes).unwrap();
+        let Some(Key { spelling: Spelling::List(list), .. }) = index.key("أعلنت") else {
+            panic!("a list of its own")
+        };
+        assert_eq!(list.df, 1);
+        let bare = index.key("اعلنت").unwrap();
+        assert!(matches!(bare.spelling, Spelling::List(l) if l.df == 1));
+        assert_eq!(bare.word.unwrap().list.df, 2);
+    }
+
+    #[test]
+    fn rejects_foreign_and_damaged_bytes() {
         assert_eq!(Index::from_bytes(b"hello world, not an index").err(), Some(IndexError::NotAnIndex));
         assert_eq!(Index::from_bytes(b"").err(), Some(IndexError::NotAnIndex));
         let mut bytes = build(&[doc("a", "t", "x")]);
-        bytes[8] = 99;
+        bytes[8] = 1;
         let err = Index::from_bytes(&bytes).err().unwrap();
         assert_eq!(
             err.to_string(),
-            "bahth index version 99 cannot be read by this module, which reads version 1; rebuild the index"
+            "bahth index version 1 cannot be read by this module, which reads version 2; rebuild the index"
         );
         let bytes = build(&[doc("a", "t", "x")]);
         assert_eq!(
-            Index::from_bytes(&bytes[..bytes.len() - 3]).err(),
-            Some(IndexError::Corrupt("a section lies outside the bytes"))
+            Index::from_bytes(&bytes[..bytes.len() - 3]).err().unwrap().to_string(),
+            "corrupt bahth index: section \"text\" lies outside the bytes (cut short?)"
+        );
+        let mut flipped = bytes.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 0x20;
+        assert_eq!(
+            Index::from_bytes(&flipped).err().unwrap().to_string(),
+            "corrupt bahth index: section \"text\" fails its checksum"
         );
     }
 }

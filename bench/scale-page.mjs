@@ -1,0 +1,39 @@
+// The browser half of the scale benchmark (bench/scale.mjs opens this page once
+// per measurement, each time in a fresh browser context):
+//   ?mode=cold&q=…         script start → engine loaded (streaming compile from
+//                          the server) → first search answered
+//   ?mode=instantiate      the .wasm already downloaded: compile + instantiate only
+//   ?mode=typing&q=…       the query typed one character at a time, 5 times over:
+//                          the main-thread time of each keystroke's search
+// Results go to window.__scale.
+const params = new URLSearchParams(location.search);
+const mode = params.get('mode');
+const query = params.get('q') ?? '';
+const PKG = new URL('../pkg/', import.meta.url);
+
+window.__scale = (async () => {
+  const start = performance.now();
+  const pkg = await import(new URL('bahth.js', PKG));
+  if (mode === 'instantiate') {
+    const bytes = await (await fetch(new URL('bahth_bg.wasm', PKG))).arrayBuffer();
+    const t = performance.now();
+    await pkg.default({ module_or_path: bytes });
+    return { instantiateMs: performance.now() - t };
+  }
+  const exports = await pkg.default({ module_or_path: new URL('bahth_bg.wasm', PKG) });
+  const loaded = performance.now();
+  const first = await pkg.search(query, { limit: 10 });
+  const answered = performance.now();
+  if (mode === 'cold') {
+    return { loadMs: loaded - start, firstResultMs: answered - start, total: first.total };
+  }
+  const keystrokes = [];
+  for (let round = 0; round < 5; round++) {
+    for (let i = 1; i <= query.length; i++) {
+      const t = performance.now();
+      await pkg.search(query.slice(0, i), { limit: 10 });
+      keystrokes.push(performance.now() - t);
+    }
+  }
+  return { keystrokes, memoryBytes: exports.memory.buffer.byteLength };
+})();

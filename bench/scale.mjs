@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// The scale benchmark: bahth on real Arabic corpora, every number against its budget.
+//
+//   node bench/scale.mjs [seeds] [quran] [large]      (default: all three)
+//
+// Per corpus (fetched by scripts/corpora.py into ~/.cache/bahth-corpora; seeds/
+// from the repository):
+//   - native (benches/scale.rs): documents, text bytes, index build time and peak
+//     memory, index bytes per section, latency median / p95 / max per query kind;
+//   - the module: built with BAHTH_CORPUS by scripts/build-wasm.sh (timed), its
+//     raw / gzip / brotli size, and each index section gzipped;
+//   - headless Chromium: compile + instantiate time, script start → first result
+//     (cold, loopback), and the main-thread time of every keystroke while the
+//     corpus's 7-word query is typed one character at a time.
+// Everything is written under target/scale/<corpus>/. Not part of the tests.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launchChromium, ROOT, serve } from '../tests/e2e/helpers.mjs';
+import { quantile } from './quantile.mjs';
+
+const RUNS = 5; // cold loads and instantiations per corpus (median reported)
+const TYPED = {
+  seeds: 'بحث وزير الخارجية العماني مع نظيره الإيراني',
+  quran: 'الذين آمنوا وعملوا الصالحات لهم جنات تجري',
+  large: 'قال رسول الله صلى الله عليه وسلم',
+};
+const BUDGETS = {
+  nativeP95Ms: 1, // every query kind, on the >= 20k corpus
+  keystrokeP95Ms: 2,
+  keystrokeMaxMs: 16,
+  seedsModuleGzipKB: 60,
+  quranModuleGzipKB: 700,
+  largeModuleBrotliMB: 4,
+  indexWithoutTextRatio: 0.5, // of the raw text, on the >= 20k corpus
+};
+
+const env = { ...process.env, PATH: `${os.homedir()}/.cargo/bin:/usr/local/bin:${process.env.PATH}` };
+
+function corpusFolders() {
+  const run = spawnSync('python3', [path.join(ROOT, 'scripts/corpora.py')], { encoding: 'utf8', env });
+  if (run.status !== 0) throw new Error(`scripts/corpora.py failed:\n${run.stderr}`);
+  const folders = { seeds: path.join(ROOT, 'seeds') };
+  for (const line of run.stdout.trim().split('\n')) {
+    const [name] = line.split(/\s+/);
+    folders[name] = line.slice(line.lastIndexOf(' ') + 1);
+  }
+  return folders;
+}
+
+function sh(command, args, options = {}) {
+  const run = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20, ...options });
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${run.status}):\n${run.stderr}`);
+  return run.stdout;
+}
+
+function gzip(bytes) {
+  return zlib.gzipSync(bytes, { level: 9 }).length;
+}
+
+function brotli(bytes) {
+  const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length };
+  return zlib.brotliCompressSync(bytes, { params }).length;
+}
+
+async function measure(name, folder) {
+  const out = path.join(ROOT, 'target/scale', name);
+  fs.rmSync(out, { recursive: true, force: true });
+  console.error(`[scale] ${name}: native index build and latency`);
+  sh('cargo', ['bench', '-q', '--bench', 'scale', '--', folder, out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const native = JSON.parse(fs.readFileSync(path.join(out, 'native.json'), 'utf8'));
+  for (const section of native.sections) {
+    const bytes = fs.readFileSync(path.join(out, 'sections', `${section.name}.bin`));
+    section.gzip = gzip(bytes);
+  }
+
+  console.error(`[scale] ${name}: release module`);
+  const pkg = path.join(out, 'pkg');
+  const t = performance.now();
+  sh('bash', ['scripts/build-wasm.sh', pkg], { env: { ...env, BAHTH_CORPUS: folder } });
+  const moduleBuildMs = performance.now() - t;
+  const wasm = fs.readFileSync(path.join(pkg, 'bahth_bg.wasm'));
+  const glue = fs.readFileSync(path.join(pkg, 'bahth.js'));
+  const module = {
+    raw: wasm.length + glue.length, gzip: gzip(wasm) + gzip(glue), brotli: brotli(wasm) + brotli(glue),
+    wasmRaw: wasm.length, buildMs: moduleBuildMs,
+  };
+
+  console.error(`[scale] ${name}: Chromium`);
+  const browser = await launchChromium();
+  const server = await serve({ port: 0, pkg });
+  const typed = TYPED[name] ?? TYPED.large;
+  const open = async (mode) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}bench/scale.html?mode=${mode}&q=${encodeURIComponent(typed)}`);
+    const result = await page.evaluate(() => window.__scale);
+    await context.close();
+    return result;
+  };
+  let chromium;
+  try {
+    const cold = [];
+    const instantiate = [];
+    for (let i = 0; i < RUNS; i++) {
+      cold.push(await open('cold'));
+      instantiate.push((await open('instantiate')).instantiateMs);
+    }
+    const typing = await open('typing');
+    chromium = {
+      instantiateMs: quantile(instantiate, 0.5),
+      loadMs: quantile(cold.map((c) => c.loadMs), 0.5),
+      firstResultMs: quantile(cold.map((c) => c.firstResultMs), 0.5),
+      keystrokeMedianMs: quantile(typing.keystrokes, 0.5),
+      keystrokeP95Ms: quantile(typing.keystrokes, 0.95),
+      keystrokeMaxMs: Math.max(...typing.keystrokes),
+      keystrokes: typing.keystrokes.length,
+      memoryBytes: typing.memoryBytes,
+    };
+  } finally {
+    await server.close();
+    await browser.close();
+  }
+  const report = { name, folder, native, module, chromium, typed };
+  fs.writeFileSync(path.join(out, 'report.json'), JSON.stringify(report, null, 2));
+  return report;
+}
+
+function print({ name, native, module, chromium, typed }) {
+  const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+  const mb = (b) => `${(b / 1024 / 1024).toFixed(2)} MB`;
+  const size = (b) => (b >= 1 << 20 ? mb(b) : kb(b));
+  const verdict = (value, budget) => (value <= budget ? `OK (budget ${budget})` : `OVER (budget ${budget})`);
+  const large = native.documents >= 20000;
+  console.log(`\n== ${name}: ${native.documents} documents, text ${size(native.text_bytes)}`);
+  console.log(`index build (native)   ${(native.build_ms / 1000).toFixed(2)} s, peak memory ${mb(native.peak_memory_kb * 1024)}`);
+  console.log(`module build           ${(module.buildMs / 1000).toFixed(1)} s (cargo + build.rs + wasm-opt)`);
+  console.log('index sections         raw        gzip');
+  for (const s of native.sections) console.log(`  ${s.name.padEnd(20)} ${size(s.bytes).padStart(10)} ${size(s.gzip).padStart(10)}`);
+  const withoutText = native.sections.filter((s) => !['text', 'strings'].includes(s.name)).reduce((sum, s) => sum + s.bytes, 0);
+  const ratio = withoutText / native.text_bytes;
+  console.log(`  total                ${size(native.index_bytes).padStart(10)}`);
+  console.log(`  without stored text  ${size(withoutText).padStart(10)}  = ${ratio.toFixed(2)} × the raw text${large ? '  ' + verdict(ratio, BUDGETS.indexWithoutTextRatio) : ''}`);
+  const moduleBudget = name === 'seeds' ? `  ${verdict(module.gzip / 1024, BUDGETS.seedsModuleGzipKB)} KB gzip`
+    : name === 'quran' ? `  ${verdict(module.gzip / 1024, BUDGETS.quranModuleGzipKB)} KB gzip`
+      : large ? `  ${verdict(module.brotli / 1024 / 1024, BUDGETS.largeModuleBrotliMB)} MB brotli` : '';
+  console.log(`module (wasm + glue)   raw ${size(module.raw)}, gzip ${size(module.gzip)}, brotli ${size(module.brotli)}${moduleBudget}`);
+  console.log('native latency (ms)    median      p95      max   results  queries');
+  for (const row of native.latency) {
+    const budget = large ? `  ${row.p95_ms <= BUDGETS.nativeP95Ms ? 'OK' : 'OVER'}` : '';
+    console.log(`  ${row.kind.padEnd(18)} ${row.median_ms.toFixed(3).padStart(8)} ${row.p95_ms.toFixed(3).padStart(8)} ${row.max_ms.toFixed(3).padStart(8)} ${String(row.totals.join('/')).padStart(9)}  ${row.queries.join(' | ')}${budget}`);
+  }
+  console.log(`Chromium               instantiate ${chromium.instantiateMs.toFixed(1)} ms; engine loaded ${chromium.loadMs.toFixed(1)} ms and first result ${chromium.firstResultMs.toFixed(1)} ms after script start (median of ${RUNS})`);
+  console.log(`  typing «${typed}» (${chromium.keystrokes} keystrokes): median ${chromium.keystrokeMedianMs.toFixed(2)} ms, p95 ${chromium.keystrokeP95Ms.toFixed(2)} ms ${verdict(chromium.keystrokeP95Ms, BUDGETS.keystrokeP95Ms)}, max ${chromium.keystrokeMaxMs.toFixed(2)} ms ${verdict(chromium.keystrokeMaxMs, BUDGETS.keystrokeMaxMs)}`);
+  console.log(`  wasm memory          ${size(chromium.memoryBytes)}`);
+}
+
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['seeds', 'quran', 'large'];
+const folders = corpusFolders();
+const reports = [];
+for (const name of wanted) {
+  if (!folders[name]) throw new Error(`unknown corpus ${name}; known: ${Object.keys(folders).join(', ')}`);
+  reports.push(await measure(name, folders[name]));
+}
+for (const report of reports) print(report);

@@ -1,0 +1,127 @@
+//! The native half of the scale benchmark (`node bench/scale.mjs` runs it per
+//! corpus; alone: `cargo bench --bench scale -- CORPUS_DIR OUT_DIR`).
+//!
+//! Indexes a real corpus in this process (build time, peak memory), writes
+//! the index and each of its sections to OUT_DIR, then times every query kind
+//! of the list, many runs each, and writes `native.json`. A
+//! measurement, not a test: nothing here fails on timing.
+
+use bahth::{corpus, index, Index, SearchOptions};
+use serde_json::json;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Runs per query (after warm-up runs that are not counted).
+const RUNS: usize = 40;
+const WARM_UP: usize = 3;
+
+/// The query kinds, each with the queries typed against one corpus. A
+/// trailing space marks a word as complete; without it the last word is
+/// matched as a prefix, as while typing.
+fn kinds(corpus: &str) -> Vec<(&'static str, Vec<&'static str>)> {
+    match corpus {
+        "seeds" => vec![
+            ("common word", vec!["وزير "]),
+            ("2-7 words", vec!["العلاقات الثنائية ", "وزير الخارجية العماني ", "الأمن والاستقرار في المنطقة "]),
+            ("7 words", vec!["بحث وزير الخارجية العماني مع نظيره الإيراني "]),
+            ("phrase", vec!["\"وزير الخارجية\""]),
+            ("prefix 1 letter", vec!["ا"]),
+            ("prefix 2 letters", vec!["ال"]),
+            ("prefix 3 letters", vec!["الع"]),
+            ("typo", vec!["البوسعدي "]),
+            ("absent word", vec!["كمبيوتر "]),
+            ("exclusion", vec!["عمان -إيران "]),
+        ],
+        "quran" => vec![
+            ("common word", vec!["الله "]),
+            ("2-7 words", vec!["يوم القيامة ", "رب العالمين ", "إن الله على كل شيء قدير "]),
+            ("7 words", vec!["الذين آمنوا وعملوا الصالحات لهم جنات تجري "]),
+            ("phrase", vec!["\"الذين آمنوا\""]),
+            ("prefix 1 letter", vec!["ا"]),
+            ("prefix 2 letters", vec!["ال"]),
+            ("prefix 3 letters", vec!["الم"]),
+            ("typo", vec!["المؤمنبن "]),
+            ("absent word", vec!["كمبيوتر "]),
+            ("exclusion", vec!["موسى -فرعون "]),
+        ],
+        _ => vec![
+            ("common word", vec!["الله "]),
+            ("2-7 words", vec!["رسول الله ", "الصلاة في المسجد ", "إن الله على كل شيء قدير "]),
+            ("7 words", vec!["قال رسول الله صلى الله عليه وسلم "]),
+            ("phrase", vec!["\"رسول الله\""]),
+            ("prefix 1 letter", vec!["ا"]),
+            ("prefix 2 letters", vec!["ال"]),
+            ("prefix 3 letters", vec!["الم"]),
+            ("typo", vec!["المسحد "]),
+            ("absent word", vec!["كمبيوتر "]),
+            ("exclusion", vec!["الصلاة -الجمعة "]),
+        ],
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let [dir, out] = args.as_slice() else {
+        eprintln!("usage: cargo bench --bench scale -- CORPUS_DIR OUT_DIR");
+        std::process::exit(2);
+    };
+    let (dir, out) = (PathBuf::from(dir), PathBuf::from(out));
+    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("corpus").to_string();
+    std::fs::create_dir_all(out.join("sections")).expect("create the output folder");
+
+    let start = Instant::now();
+    let loaded = corpus::load_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let bytes = index::build(&loaded.documents);
+    let build_ms = start.elapsed().as_secs_f64() * 1e3;
+    let peak_kb = peak_memory_kb();
+    let text_bytes: usize = loaded.documents.iter().map(|d| d.title.len() + d.text.len()).sum();
+    std::fs::write(out.join("index.bin"), &bytes).expect("write index.bin");
+
+    let index = Index::from_bytes(&bytes).expect("a fresh index opens");
+    let mut sections = Vec::new();
+    for (section, data) in index.sections() {
+        std::fs::write(out.join("sections").join(format!("{section}.bin")), data).expect("write a section");
+        sections.push(json!({ "name": section, "bytes": data.len() }));
+    }
+
+    let options = SearchOptions::default();
+    let mut rows = Vec::new();
+    for (kind, queries) in kinds(&name) {
+        let mut samples = Vec::new();
+        let mut totals = Vec::new();
+        for query in &queries {
+            for _ in 0..WARM_UP {
+                black_box(index.search(query, &options));
+            }
+            for _ in 0..RUNS {
+                let t = Instant::now();
+                black_box(index.search(black_box(query), &options));
+                samples.push(t.elapsed().as_secs_f64() * 1e3);
+            }
+            totals.push(index.search(query, &options).total);
+        }
+        samples.sort_by(f64::total_cmp);
+        let at = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
+        rows.push(json!({
+            "kind": kind, "queries": queries, "totals": totals,
+            "median_ms": at(0.5), "p95_ms": at(0.95), "max_ms": at(1.0),
+        }));
+    }
+    let report = json!({
+        "corpus": name, "documents": index.doc_count(), "text_bytes": text_bytes, "index_bytes": bytes.len(),
+        "build_ms": build_ms, "peak_memory_kb": peak_kb, "sections": sections, "latency": rows,
+    });
+    std::fs::write(out.join("native.json"), report.to_string()).expect("write native.json");
+    println!("{name}: {} documents indexed in {build_ms:.0} ms; results in {}", index.doc_count(), out.display());
+}
+
+/// The process's peak resident memory (Linux), in KB.
+fn peak_memory_kb() -> u64 {
+    let status = std::fs::read_to_string(Path::new("/proc/self/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}

@@ -1,0 +1,44 @@
+//! Hit assembly: a matched document's stored fields, its best passage and
+//! the ranges of the words the query matched.
+
+use super::plan::Plan;
+use super::positions::{DocMarks, WordMarks};
+use super::topk::Scored;
+use super::Hit;
+use crate::analyzer::tokenize::token_ranges;
+use crate::excerpt::{excerpt, title_highlights};
+use crate::index::Index;
+
+/// The hit for one matched document (`None` for a bad document record).
+pub fn hit(index: &Index<'_>, plan: &Plan<'_>, marks: &WordMarks, scored: &Scored) -> Option<Hit> {
+    let fields = index.doc(scored.doc)?;
+    let mut doc = DocMarks::default();
+    let mut text_hits: Vec<(usize, usize)> = Vec::new();
+    let mut title_hits: Vec<usize> = Vec::new();
+    if doc.read(index, marks, scored.doc) {
+        let title = doc.title as usize;
+        let mut positions = Vec::new();
+        for (clause_index, clause) in plan.include.iter().enumerate() {
+            doc.positions(clause, &mut positions);
+            for &p in &positions {
+                match (p as usize).checked_sub(title) {
+                    Some(t) => text_hits.push((t, clause_index)),
+                    None => title_hits.push(p as usize),
+                }
+            }
+        }
+    }
+    text_hits.sort_unstable();
+    // Tokens past the last hit's window are never shown: not even found.
+    let needed = text_hits.last().map_or(0, |h| h.0) + crate::excerpt::WINDOW + 1;
+    let text_ranges: Vec<(usize, usize)> = token_ranges(fields.text).take(needed).collect();
+    let title_ranges: Vec<(usize, usize)> = token_ranges(fields.title).collect();
+    Some(Hit {
+        id: fields.id.to_string(),
+        title: fields.title.to_string(),
+        url: fields.url.map(str::to_string),
+        score: (f64::from(scored.score) * 1000.0).round() / 1000.0,
+        excerpt: excerpt(fields.text, &text_ranges, &text_hits),
+        title_highlights: title_highlights(fields.title, &title_ranges, &title_hits),
+    })
+}

@@ -1,0 +1,142 @@
+//! The query engine: what the reader typed in, ranked hits out.
+//!
+//! Four steps, each in its own module:
+//!
+//! 1. [`plan`]: each query word looked up once, at every level (spelling,
+//!    folded, without clitics, stem; prefix while typed; typos when nothing
+//!    else matches), and turned into weighted posting lists;
+//! 2. [`matcher`]: the documents every clause matches, document-at-a-time
+//!    over [`union`]s of those lists, the best k kept by [`topk`] and hopeless
+//!    stretches skipped; phrases and proximity from [`positions`];
+//! 3. [`rank`]: what a match is worth (BM25 × strength, proximity);
+//! 4. [`hits`]: the page of results, with excerpts and highlights.
+
+pub mod hits;
+pub mod matcher;
+pub mod plan;
+pub mod positions;
+pub mod rank;
+pub mod topk;
+pub mod union;
+
+use crate::analyzer::tokenize::token_ranges;
+use crate::excerpt::Excerpt;
+use crate::index::Index;
+use crate::query::parse;
+use plan::{Plan, PREFIX_WORDS};
+use positions::WordMarks;
+use serde::Serialize;
+
+/// Paging of a search.
+#[derive(Debug, Clone, Copy)]
+pub struct SearchOptions {
+    pub limit: usize,
+    pub offset: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions { limit: 10, offset: 0 }
+    }
+}
+
+/// What a search returns (the same shape in Rust, the CLI's JSON and JS).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResponse {
+    /// Documents that match, all pages together: exact up to
+    /// [`matcher::EXACT_TOTAL`], estimated beyond (`total_is_estimate`).
+    pub total: usize,
+    pub total_is_estimate: bool,
+    /// No document had every clause; these are the best partial matches.
+    pub relaxed: bool,
+    pub results: Vec<Hit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub score: f64,
+    pub excerpt: Excerpt,
+    /// UTF-16 ranges in `title`.
+    pub title_highlights: Vec<[u32; 2]>,
+}
+
+impl SearchResponse {
+    pub fn empty() -> Self {
+        SearchResponse { total: 0, total_is_estimate: false, relaxed: false, results: Vec::new() }
+    }
+}
+
+impl Index<'_> {
+    /// Runs a query.
+    ///
+    /// ```
+    /// let index = bahth::embedded_index();
+    /// let response = index.search("ايران", &Default::default());
+    /// assert!(response.total > 0);
+    /// ```
+    pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResponse {
+        let query = parse(query);
+        if query.is_empty() {
+            return SearchResponse::empty();
+        }
+        let plan = Plan::new(self, &query);
+        let k = options.offset.saturating_add(options.limit);
+        let found = matcher::find(self, &plan, k);
+        let marks = WordMarks::new(&plan);
+        let results = found.top.iter().skip(options.offset).filter_map(|s| hits::hit(self, &plan, &marks, s)).collect();
+        SearchResponse {
+            total: found.total,
+            total_is_estimate: found.total_is_estimate,
+            relaxed: found.relaxed,
+            results,
+        }
+    }
+
+    /// Completions of the last word of `prefix`, most frequent first, each in
+    /// its most common original spelling.
+    ///
+    /// ```
+    /// let words = bahth::embedded_index().suggest("البوس", 5);
+    /// assert_eq!(words, ["البوسعيدي"]);
+    /// ```
+    pub fn suggest(&self, prefix: &str, limit: usize) -> Vec<String> {
+        let query = parse(prefix);
+        let Some(word) = query.include.last().and_then(|c| c.words().last()) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(u32, String)> = Vec::new();
+        for form in &word.forms.stripped {
+            for w in self.words_with_prefix(form, PREFIX_WORDS) {
+                if let Some(spelling) = self.spelling(w.display) {
+                    found.push((w.list.df, spelling));
+                }
+            }
+        }
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.chars().count().cmp(&b.1.chars().count())).then(a.1.cmp(&b.1)));
+        let mut out: Vec<String> = Vec::new();
+        for (_, spelling) in found {
+            if out.len() == limit {
+                break;
+            }
+            if !out.contains(&spelling) {
+                out.push(spelling);
+            }
+        }
+        out
+    }
+
+    /// The original text of the token at `position` of document `doc`
+    /// (title tokens first).
+    fn spelling(&self, (doc, position): (u32, u32)) -> Option<String> {
+        let fields = self.doc(doc)?;
+        let title: Vec<(usize, usize)> = token_ranges(fields.title).collect();
+        let (source, (start, end)) = match title.get(position as usize) {
+            Some(&range) => (fields.title, range),
+            None => (fields.text, token_ranges(fields.text).nth(position as usize - title.len())?),
+        };
+        source.get(start..end).map(str::to_string)
+    }
+}

@@ -1,0 +1,203 @@
+//! Planning: each query word looked up in the dictionary, once, and turned
+//! into the posting lists that can match it, each with its strength.
+//!
+//! A query word matches a document word when they share a reading at some
+//! [`Level`]: the same spelling, the same folded word, a common reading
+//! without clitics, a common stem; or, for the word being typed, a reading
+//! that starts with it; or, for a word found nowhere, one within a typo or
+//! two. Each matching word of the index brings its posting list; the
+//! strongest way it matched sets the list's weight.
+
+use super::rank::{idf, Strength};
+use crate::analyzer::Level;
+use crate::index::postings::List;
+use crate::index::{Index, Spelling, Word as IndexWord};
+use crate::query::{Clause, Query, Word};
+
+/// Lists one query word may read (the strongest kept); bounds a query's cost.
+pub const MAX_SOURCES: usize = 64;
+/// Words a typed prefix expands to, most common first, while their
+/// documents add up to at most [`PREFIX_POSTINGS`] (one word at least): a
+/// letter or two match most of the corpus, and its most common words are
+/// what a reader who typed them can be shown.
+pub const PREFIX_WORDS: usize = 32;
+pub const PREFIX_POSTINGS: u32 = 20_000;
+/// Dictionary keys a typo may match, per reading of the word.
+const TYPO_KEYS: usize = 16;
+
+/// One posting list a query word reads, and how strongly it matches.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    pub list: List<'a>,
+    pub weight: f32,
+    /// The index word whose occurrences these are (for positions).
+    pub word: u32,
+    /// Its documents are among another source's (a spelling's among its
+    /// word's): it adds weight, never documents.
+    pub refines: bool,
+}
+
+/// One query word, ready to match: its lists and its idf.
+#[derive(Debug, Clone)]
+pub struct Leaf<'a> {
+    pub sources: Vec<Source<'a>>,
+    pub idf: f32,
+}
+
+/// A clause over leaves (indices into [`Plan::leaves`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlannedClause {
+    Word(usize),
+    /// Consecutive words.
+    Phrase(Vec<usize>),
+}
+
+impl PlannedClause {
+    /// How telling the clause is: its rarest word's idf.
+    pub fn idf(&self, plan: &Plan<'_>) -> f32 {
+        self.leaves().iter().map(|&l| plan.leaves[l].idf).fold(0.0, f32::max)
+    }
+
+    pub fn leaves(&self) -> &[usize] {
+        match self {
+            PlannedClause::Word(leaf) => std::slice::from_ref(leaf),
+            PlannedClause::Phrase(leaves) => leaves,
+        }
+    }
+}
+
+/// A query, resolved against one index.
+#[derive(Debug, Clone, Default)]
+pub struct Plan<'a> {
+    pub leaves: Vec<Leaf<'a>>,
+    pub include: Vec<PlannedClause>,
+    pub exclude: Vec<PlannedClause>,
+}
+
+impl<'a> Plan<'a> {
+    pub fn new(index: &Index<'a>, query: &Query) -> Plan<'a> {
+        let mut plan = Plan::default();
+        for (clauses, tolerant) in [(&query.include, true), (&query.exclude, false)] {
+            for clause in clauses {
+                let mut leaves: Vec<usize> = Vec::with_capacity(clause.words().len());
+                for word in clause.words() {
+                    leaves.push(plan.leaves.len());
+                    plan.leaves.push(leaf(index, word, tolerant));
+                }
+                let planned = match clause {
+                    Clause::Word(_) => PlannedClause::Word(leaves[0]),
+                    Clause::Phrase(_) => PlannedClause::Phrase(leaves),
+                };
+                if tolerant {
+                    plan.include.push(planned);
+                } else {
+                    plan.exclude.push(planned);
+                }
+            }
+        }
+        plan
+    }
+}
+
+/// Finds the lists one query word matches. `tolerant`: retry with typos
+/// when nothing matches (not for exclusions).
+fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
+    let mut sources = Sources::default();
+    let folded_word = index.key(&word.forms.folded).and_then(|k| k.word);
+    // A word's forms often coincide across levels (بين is its own spelling,
+    // folded, stripped and stem form): look each string up once.
+    let mut looked_up: Vec<(&str, Option<crate::index::Key<'a>>)> = Vec::with_capacity(8);
+    for level in Level::ALL {
+        let strength = Strength::of(level);
+        for form in word.forms.at(level) {
+            let key = match looked_up.iter().find(|(f, _)| f == form) {
+                Some(&(_, key)) => key,
+                None => {
+                    let key = index.key(form);
+                    looked_up.push((form, key));
+                    key
+                }
+            };
+            let Some(key) = key else { continue };
+            match level {
+                Level::Surface => match (key.spelling, folded_word) {
+                    // The folded word's list (added next) holds its documents.
+                    (Spelling::List(list), Some(w)) => sources.add_refining(list, strength, w.id),
+                    (Spelling::SameAsWord, Some(w)) => sources.add_word(&w, strength),
+                    _ => {}
+                },
+                Level::Folded => {
+                    if let Some(w) = key.word {
+                        sources.add_word(&w, strength);
+                    }
+                }
+                Level::Stripped => {
+                    for w in key.word.into_iter().chain(index.words(key.stripped)) {
+                        sources.add_word(&w, strength);
+                    }
+                }
+                Level::Stem => {
+                    for w in index.words(key.stem) {
+                        sources.add_word(&w, strength);
+                    }
+                }
+            }
+        }
+    }
+    if word.prefix {
+        let mut completions: Vec<IndexWord<'a>> =
+            word.forms.stripped.iter().flat_map(|form| index.words_with_prefix(form, PREFIX_WORDS)).collect();
+        completions.sort_by(|a, b| b.list.df.cmp(&a.list.df).then(a.id.cmp(&b.id)));
+        completions.dedup_by_key(|w| w.id);
+        let mut postings = 0;
+        for w in completions {
+            if postings > 0 && postings + w.list.df > PREFIX_POSTINGS {
+                break;
+            }
+            postings += w.list.df;
+            sources.add_word(&w, Strength::Prefix);
+        }
+    }
+    if sources.0.is_empty() && tolerant {
+        for form in &word.forms.stripped {
+            let distance = match form.chars().count() {
+                0..=3 => continue,
+                4..=7 => 1,
+                8..=32 => 2,
+                _ => continue,
+            };
+            for w in index.words_near(form, distance, TYPO_KEYS) {
+                sources.add_word(&w, Strength::Typo);
+            }
+        }
+    }
+    let mut sources = sources.0;
+    // Strongest first, then the most common: what a cap keeps.
+    sources.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(b.list.df.cmp(&a.list.df)));
+    sources.truncate(MAX_SOURCES);
+    // A word's commonness is its most common matching form's.
+    let df = sources.iter().map(|s| s.list.df).max().unwrap_or(0);
+    Leaf { sources, idf: idf(df, index.doc_count()) }
+}
+
+/// Lists found so far, one per list, each at its strongest match.
+#[derive(Default)]
+struct Sources<'a>(Vec<Source<'a>>);
+
+impl<'a> Sources<'a> {
+    fn add_word(&mut self, word: &IndexWord<'a>, strength: Strength) {
+        self.add(word.list, strength, word.id);
+    }
+
+    fn add(&mut self, list: List<'a>, strength: Strength, word: u32) {
+        let weight = strength.weight();
+        match self.0.iter_mut().find(|s| s.list == list) {
+            Some(found) => found.weight = found.weight.max(weight),
+            None => self.0.push(Source { list, weight, word, refines: false }),
+        }
+    }
+
+    fn add_refining(&mut self, list: List<'a>, strength: Strength, word: u32) {
+        self.0.push(Source { list, weight: strength.weight(), word, refines: true });
+    }
+}
