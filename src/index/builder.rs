@@ -1,19 +1,22 @@
 //! Building an index: documents in, one byte blob out (see [`super::format`]).
 //!
-//! Every token is analyzed once; its folded form is its *word*. Each word
-//! gets one posting list and its id goes into the document's forward index.
+//! Every written form is analyzed once; each token's folded form is its
+//! *word*. Each word gets one posting list; the documents are stored as their
+//! written forms (see [`super::store`]), which give back the words in order.
 //! The other readings of a token do not get lists of their own: a spelling
 //! gets one only where its documents differ from its word's, and a clitic-
 //! stripped form or a stem becomes a key listing the words that read so.
 
-use super::format::{self, put_varint, Header, COMPLETIONS_MARK, DOC_ENTRY_LEN};
+use super::format::{self, put_varint, Header, COMPLETIONS_MARK};
 use super::format::{
     KEY_COMPLETIONS, KEY_SPELLING_LIST, KEY_SPELLING_SAME, KEY_STEM, KEY_STEM_SELF, KEY_STRIPPED, KEY_WORD,
 };
 use super::impact::{impact, Norms, TITLE_TF};
 use super::postings;
+use super::store::{word_order, Form, StoreBuilder};
 use super::{VALUE_KEY, VALUE_WORD, VALUE_WORD_SPELLED_SO};
-use crate::analyzer::{analyze_word, tokenize, WordForms};
+use crate::analyzer::tokenize::{parts, runs};
+use crate::analyzer::{analyze_word, WordForms};
 use crate::corpus::Document;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -29,9 +32,6 @@ struct WordBuild {
     folded: String,
     occurrences: u64,
     postings: Vec<(u32, u32)>,
-    /// Original spelling → (count, first doc, first position): the most
-    /// common one is what suggestions show.
-    spellings: HashMap<String, (u32, u32, u32)>,
 }
 
 /// A key while the corpus is read.
@@ -60,69 +60,62 @@ pub fn build(docs: &[Document]) -> Vec<u8> {
     let mut words: Vec<WordBuild> = Vec::new();
     let mut word_ids: HashMap<String, usize> = HashMap::new();
     let mut keys: BTreeMap<String, KeyBuild> = BTreeMap::new();
-    let mut analyses: HashMap<String, (usize, WordForms)> = HashMap::new();
-    let mut forward: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
-    let mut title_lengths = Vec::with_capacity(docs.len());
-    let mut text = Vec::new();
-    let mut text_offsets = Vec::with_capacity(docs.len());
+    let mut store = StoreBuilder::default();
+    // Per written form (the store's numbering): its words and their spellings.
+    let mut form_words: Vec<Vec<(usize, String)>> = Vec::new();
+    let mut lengths: Vec<u32> = Vec::with_capacity(docs.len());
 
     for (doc_id, doc) in docs.iter().enumerate() {
         let doc_id = doc_id as u32;
-        let title_tokens = tokenize(&doc.title);
-        let text_tokens = tokenize(&doc.text);
-        title_lengths.push(title_tokens.len() as u32);
-        let mut tokens = Vec::with_capacity(title_tokens.len() + text_tokens.len());
-        let title_count = title_tokens.len();
-        let sources = title_tokens.iter().map(|t| (t, &doc.title)).chain(text_tokens.iter().map(|t| (t, &doc.text)));
-        for (position, (token, source)) in sources.enumerate() {
-            let weight = if position < title_count { TITLE_TF } else { 1 };
-            let (word, forms) = analyses.entry(token.surface.clone()).or_insert_with(|| {
-                let forms = analyze_word(&token.surface, &token.folded);
-                let word = *word_ids.entry(forms.folded.clone()).or_insert_with(|| {
-                    words.push(WordBuild { folded: forms.folded.clone(), ..Default::default() });
-                    words.len() - 1
-                });
-                register_readings(&mut keys, word, &forms);
-                (word, forms)
-            });
-            let entry = &mut words[*word];
-            entry.occurrences += 1;
-            add_occurrence(&mut entry.postings, doc_id, weight);
-            let seen = entry.spellings.entry(source[token.start..token.end].to_string()).or_insert((
-                0,
-                doc_id,
-                position as u32,
-            ));
-            seen.0 += 1;
-            let spelling = keys.entry(forms.spelling.clone()).or_default();
-            add_occurrence(&mut spelling.spelled, doc_id, weight);
-            spelling.spelled_word = *word;
-            tokens.push(*word);
+        store.start(&doc.id, doc.url.as_deref());
+        let mut tokens = 0;
+        for (field, text) in [&doc.title, &doc.text].into_iter().enumerate() {
+            let weight = if field == 0 { TITLE_TF } else { 1 };
+            let mut after_previous = 0;
+            for (start, end) in runs(text) {
+                let form = match store.push(field, &text[after_previous..start], &text[start..end]) {
+                    Form::Known(form) => form,
+                    Form::New(form) => {
+                        let analyzed: Vec<(usize, String)> = parts(&text[start..end])
+                            .into_iter()
+                            .map(|(surface, folded)| {
+                                let forms = analyze_word(&surface, &folded);
+                                let word = *word_ids.entry(forms.folded.clone()).or_insert_with(|| {
+                                    words.push(WordBuild { folded: forms.folded.clone(), ..Default::default() });
+                                    register_readings(&mut keys, words.len() - 1, &forms);
+                                    words.len() - 1
+                                });
+                                (word, forms.spelling)
+                            })
+                            .collect();
+                        store.set_words(form, analyzed.iter().map(|(w, _)| *w).collect());
+                        form_words.push(analyzed);
+                        form
+                    }
+                };
+                for (word, spelling) in &form_words[form] {
+                    let entry = &mut words[*word];
+                    entry.occurrences += 1;
+                    add_occurrence(&mut entry.postings, doc_id, weight);
+                    let key = keys.entry(spelling.clone()).or_default();
+                    add_occurrence(&mut key.spelled, doc_id, weight);
+                    key.spelled_word = *word;
+                    tokens += 1;
+                }
+                after_previous = end;
+            }
+            store.end_field(field, &text[after_previous..]);
         }
-        forward.push(tokens);
-
-        text_offsets.push(text.len() as u32);
-        let url = doc.url.as_deref().unwrap_or("");
-        for len in [doc.id.len(), doc.title.len(), doc.url.as_ref().map_or(0, |u| u.len() + 1), doc.text.len()] {
-            put_varint(&mut text, len as u32);
-        }
-        for field in [&doc.id, &doc.title, url, &doc.text] {
-            text.extend_from_slice(field.as_bytes());
-        }
+        lengths.push(tokens);
     }
 
-    // Word ids by frequency: the forward index's varints stay short.
-    let mut ranked: Vec<usize> = (0..words.len()).collect();
-    ranked
-        .sort_by(|&a, &b| words[b].occurrences.cmp(&words[a].occurrences).then(words[a].folded.cmp(&words[b].folded)));
-    let mut rank = vec![0u32; words.len()];
-    for (r, &w) in ranked.iter().enumerate() {
-        rank[w] = r as u32;
-    }
+    let occurrences: Vec<u64> = words.iter().map(|w| w.occurrences).collect();
+    let texts: Vec<String> = words.iter().map(|w| w.folded.clone()).collect();
+    let rank = word_order(&store, &occurrences, &texts);
 
-    let total_tokens: u64 = forward.iter().map(|t| t.len() as u64).sum();
+    let total_tokens: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
     let norms = Norms::new(total_tokens as f32 / docs.len().max(1) as f32);
-    let codes: Vec<u8> = forward.iter().map(|t| norms.code(t.len() as u32)).collect();
+    let codes: Vec<u8> = lengths.iter().map(|&l| norms.code(l)).collect();
     let weight_of = |doc: u32, tf: u32| norms.weight(tf, codes[doc as usize]);
     // A list: its postings and best documents into `postings`, its header
     // into `records`.
@@ -150,18 +143,9 @@ pub fn build(docs: &[Document]) -> Vec<u8> {
     let mut spelling_lists: HashMap<&str, Vec<u8>> = HashMap::new();
     for (key, build) in &keys {
         if let Some(w) = build.word {
-            let word = &words[w];
             word_records[w] = records.len() as u32;
-            let (_, display_doc, display_pos) = word
-                .spellings
-                .values()
-                .copied()
-                .max_by_key(|&(count, doc, pos)| (count, std::cmp::Reverse((doc, pos))))
-                .unwrap_or_default();
             put_varint(&mut records, rank[w]);
-            write_list(&word.postings, &mut postings, &mut records);
-            put_varint(&mut records, display_doc);
-            put_varint(&mut records, display_pos);
+            write_list(&words[w].postings, &mut postings, &mut records);
         }
         if !build.spelled.is_empty() && !same_documents(&build.spelled, &words[build.spelled_word].postings) {
             let mut header = Vec::new();
@@ -186,10 +170,16 @@ pub fn build(docs: &[Document]) -> Vec<u8> {
         entries.push((format!("{COMPLETIONS_MARK}{prefix}"), offset << 2 | VALUE_KEY));
     }
     for (key, build) in &keys {
-        let spelled = !build.spelled.is_empty();
         let list = spelling_lists.get(key.as_str());
+        // A spelling found in exactly its word's documents needs a key only
+        // if it is the word itself (the value's tag says so): a query spelled
+        // otherwise matches the same documents through its folded word.
+        let spelled = !build.spelled.is_empty() && build.word.is_some();
         let stem_self = build.word.is_some_and(|w| build.stem.contains(&w));
         let stem: Vec<usize> = build.stem.iter().copied().filter(|&w| Some(w) != build.word).collect();
+        if build.word.is_none() && list.is_none() && build.stripped.is_empty() && stem.is_empty() {
+            continue;
+        }
         if let Some(w) =
             build.word.filter(|_| build.stripped.is_empty() && stem.is_empty() && !stem_self && list.is_none())
         {
@@ -239,21 +229,10 @@ pub fn build(docs: &[Document]) -> Vec<u8> {
     }
     let terms = terms.into_inner().expect("writing to memory cannot fail");
 
-    let mut forward_bytes = Vec::new();
-    let mut docs_table = Vec::with_capacity(docs.len() * DOC_ENTRY_LEN);
-    for (doc, tokens) in forward.iter().enumerate() {
-        docs_table.extend_from_slice(&text_offsets[doc].to_le_bytes());
-        docs_table.extend_from_slice(&(forward_bytes.len() as u32).to_le_bytes());
-        put_varint(&mut forward_bytes, tokens.len() as u32);
-        put_varint(&mut forward_bytes, title_lengths[doc]);
-        for &w in tokens {
-            put_varint(&mut forward_bytes, rank[w]);
-        }
-    }
-
+    let [written, separators, docs_table, stream] = store.write(&rank);
     let header =
         Header { doc_count: docs.len() as u32, word_count: words.len() as u32, total_tokens: total_tokens as u32 };
-    format::write(header, [&terms, &records, &postings, &forward_bytes, &docs_table, &codes, &text])
+    format::write(header, [&terms, &records, &postings, &written, &separators, &docs_table, &codes, &stream])
 }
 
 /// Counts one occurrence (of weight `tf`) in document `doc`.

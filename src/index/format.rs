@@ -2,29 +2,27 @@
 //! read in place.
 //!
 //! ```text
-//! header    magic "BAHTHIDX" · version u32 · doc_count u32 · word_count u32
-//!           · total_tokens u32 · section count u32
-//!           · per section: offset u32, length u32, xxh32 checksum u32
-//!           · xxh32 of all the header bytes before it                (all LE)
-//! terms     fst::Map: every searchable string → (record offset << 1 | is_word)
-//! records   word records, then key records (below)
-//! postings  posting lists (see `postings`): per document, its tf; block-packed
-//! forward   per document: token count, title token count, then each token's
-//!           word id (varints), title tokens first
-//! docs      per document: text offset u32, forward offset u32
-//! norms     per document: its length code (see `impact`), one byte
-//! text      per document: id, title, url, text lengths (varints; url length
-//!           + 1, 0 = none), then the UTF-8 bytes of each
+//! header      magic "BAHTHIDX" · version u32 · doc_count u32 · word_count u32
+//!             · total_tokens u32 · section count u32
+//!             · per section: offset u32, length u32, xxh32 checksum u32
+//!             · xxh32 of all the header bytes before it              (all LE)
+//! terms       fst::Map: every searchable string → (record offset << 2 | tag)
+//! records     word records, then key records (below)
+//! postings    posting lists (see `postings`): per document, its tf;
+//!             bit-packed blocks with skip data and impacts
+//! written     every word as written, vowels and all (see `store`)
+//! separators  what stands between words: spaces, punctuation
+//! docs        per document: offset into `stream`
+//! norms       per document: its length code (see `impact`), one byte
+//! stream      per document: id, url, then title and text as written forms
+//!             and separators
 //! ```
 //!
-//! A **word** is a folded spelling (marks removed, letters unified): the unit
-//! the forward index stores and the one place positions live. Word ids count
-//! from the most frequent word, so the forward index's varints stay short.
-//! A word record: `word id`, its list (`df, max impact (u8), postings offset,
-//! best df` and, when that is not 0, `best offset`: the list of its best
-//! documents, see `postings`), `display doc, display position` (varints; the
-//! display token is the word's most common original spelling, for
-//! suggestions).
+//! A **word** is a folded spelling (marks removed, letters unified): what a
+//! posting list is about and what positions are counted in. Word ids count
+//! from the most frequent word. A word record: `word id`, then its list:
+//! `df, max impact (u8), postings offset, best df` and, when that is not 0,
+//! `best offset` (the list of its best documents, see `postings`).
 //!
 //! A **key** is any string a query word can be looked up by. Its record:
 //! a flags byte, then, in this order, the parts its flags announce:
@@ -42,7 +40,9 @@
 //!
 //! Word lists are `count, word record offsets` (ascending, delta-coded;
 //! completions: by document frequency, not delta-coded). A key that is only a
-//! word points straight at the word record (`is_word` bit of its fst value).
+//! word points straight at the word record (the tag of its fst value, which
+//! also says whether the word is written exactly as the key: a spelling
+//! other than its word's gets a key only where its documents differ).
 
 use super::IndexError;
 
@@ -51,15 +51,14 @@ pub const MAGIC: &[u8; 8] = b"BAHTHIDX";
 /// Bumped whenever the layout changes; a reader accepts only its own.
 pub const VERSION: u32 = 2;
 /// Names of the sections, in header order.
-pub const SECTION_NAMES: [&str; SECTIONS] = ["terms", "records", "postings", "forward", "docs", "norms", "text"];
-pub const SECTIONS: usize = 7;
+pub const SECTION_NAMES: [&str; SECTIONS] =
+    ["terms", "records", "postings", "written", "separators", "docs", "norms", "stream"];
+pub const SECTIONS: usize = 8;
 /// Fixed header fields after the magic: version, doc_count, word_count,
 /// total_tokens, section count.
 const FIELDS: usize = 5;
 /// Header size in bytes.
 pub const HEADER_LEN: usize = 8 + 4 * FIELDS + SECTIONS * 12 + 4;
-/// Bytes of one document's entry in `docs`.
-pub const DOC_ENTRY_LEN: usize = 8;
 
 /// Key record flags.
 pub const KEY_WORD: u8 = 1;
@@ -208,19 +207,19 @@ mod tests {
     #[test]
     fn sections_round_trip_and_are_checked() {
         let header = Header { doc_count: 3, word_count: 9, total_tokens: 27 };
-        let sections: [&[u8]; SECTIONS] = [b"fst", b"rec", b"", b"fw", b"docs", b"n", b"text"];
+        let sections: [&[u8]; SECTIONS] = [b"fst", b"rec", b"", b"w", b"s", b"docs", b"n", b"text"];
         let bytes = write(header, sections);
         assert_eq!(read(&bytes), Ok((header, sections)));
 
         let mut flipped = bytes.clone();
         *flipped.last_mut().unwrap() ^= 1;
-        assert_eq!(read(&flipped), Err(IndexError::Corrupt("section \"text\" fails its checksum".into())));
+        assert_eq!(read(&flipped), Err(IndexError::Corrupt("section \"stream\" fails its checksum".into())));
         let mut flipped = bytes.clone();
         flipped[12] ^= 1; // doc_count
         assert_eq!(read(&flipped), Err(IndexError::Corrupt("the header's checksum does not match".into())));
         assert_eq!(
             read(&bytes[..bytes.len() - 1]),
-            Err(IndexError::Corrupt("section \"text\" lies outside the bytes (cut short?)".into()))
+            Err(IndexError::Corrupt("section \"stream\" lies outside the bytes (cut short?)".into()))
         );
         assert_eq!(read(&bytes[..20]), Err(IndexError::Corrupt("the header is cut short".into())));
     }

@@ -11,23 +11,27 @@
 //! clitic or share it as a stem), [`Index::words_with_prefix`] and
 //! [`Index::words_near`] (completions and typos), [`postings::Cursor`] over a
 //! [`Word`]'s documents, [`Index::doc_words`] (a document's words in order,
-//! for phrases and highlights) and [`Index::doc`] (its stored fields).
+//! for phrases and highlights) and [`Index::doc`] (its stored fields, rebuilt
+//! from the words as written: [`store`]).
 
 pub mod builder;
 pub mod format;
 pub mod fuzzy;
 pub mod impact;
 pub mod postings;
+pub mod store;
 
 pub use builder::build;
 
-use format::{get_u32, get_varint, Header, COMPLETIONS_MARK, DOC_ENTRY_LEN, SECTIONS, SECTION_NAMES, VERSION};
+use format::{get_varint, Header, COMPLETIONS_MARK, SECTIONS, SECTION_NAMES, VERSION};
 use format::{KEY_COMPLETIONS, KEY_SPELLING_LIST, KEY_SPELLING_SAME, KEY_STEM, KEY_STEM_SELF, KEY_STRIPPED, KEY_WORD};
 use fst::{Automaton, IntoStreamer, Streamer};
 use fuzzy::EditDistance;
 use impact::Norms;
 use postings::List;
 use std::fmt;
+use store::Store;
+pub use store::StoredDoc;
 
 /// Tags in the low two bits of a dictionary value (the rest is a record
 /// offset): a key record; a word record (the key is only that word); a word
@@ -65,19 +69,11 @@ impl std::error::Error for IndexError {}
 /// A read-only view of index bytes.
 pub struct Index<'a> {
     terms: fst::Map<&'a [u8]>,
+    store: Store<'a>,
     sections: [&'a [u8]; SECTIONS],
     header: Header,
     norms: Norms,
     byte_len: usize,
-}
-
-/// One document's stored fields.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DocFields<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub url: Option<&'a str>,
-    pub text: &'a str,
 }
 
 /// A word of the index (a folded spelling) and where it occurs.
@@ -86,8 +82,6 @@ pub struct Word<'a> {
     /// Its id in the forward index (0 = the most frequent word).
     pub id: u32,
     pub list: List<'a>,
-    /// A document and token position of its most common original spelling.
-    pub display: (u32, u32),
 }
 
 /// Which documents write a key exactly so (vowels aside).
@@ -142,15 +136,17 @@ impl<'a> Index<'a> {
     /// ```
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Index<'a>, IndexError> {
         let (header, sections) = format::read(bytes)?;
-        let [terms, _, _, _, docs, norms, _] = sections;
+        let [terms, _, _, written, separators, docs, norms, stream] = sections;
         let doc_count = header.doc_count as usize;
-        if docs.len() != doc_count * DOC_ENTRY_LEN || norms.len() != doc_count {
+        let store = Store::new(written, separators, docs, stream)
+            .ok_or_else(|| IndexError::Corrupt("section \"written\" is not a table of written forms".into()))?;
+        if store.doc_count() != doc_count || norms.len() != doc_count {
             return Err(IndexError::Corrupt("the document tables do not match the document count".into()));
         }
         let terms = fst::Map::new(terms)
             .map_err(|_| IndexError::Corrupt("section \"terms\" is not a valid dictionary".into()))?;
         let average = header.total_tokens as f32 / header.doc_count.max(1) as f32;
-        Ok(Index { terms, sections, header, norms: Norms::new(average), byte_len: bytes.len() })
+        Ok(Index { terms, store, sections, header, norms: Norms::new(average), byte_len: bytes.len() })
     }
 
     pub fn doc_count(&self) -> u32 {
@@ -187,38 +183,21 @@ impl<'a> Index<'a> {
         self.section(Section::Norms).get(doc as usize).copied().unwrap_or(0)
     }
 
-    /// A document's fields, or `None` for a bad id or corrupt record.
-    pub fn doc(&self, doc: u32) -> Option<DocFields<'a>> {
-        let text = self.section(Section::Text);
-        let mut pos = get_u32(self.section(Section::Docs), doc as usize * DOC_ENTRY_LEN)? as usize;
-        let mut lens = [0usize; 4];
-        for len in &mut lens {
-            *len = get_varint(text, &mut pos)? as usize;
-        }
-        let mut take = |len: usize| {
-            let s = text.get(pos..pos.checked_add(len)?).and_then(|b| std::str::from_utf8(b).ok());
-            pos += len;
-            s
-        };
-        let id = take(lens[0])?;
-        let title = take(lens[1])?;
-        let url = take(lens[2].saturating_sub(1))?;
-        let body = take(lens[3])?;
-        Some(DocFields { id, title, url: (lens[2] > 0).then_some(url), text: body })
+    /// A document's fields and token ranges, or `None` for a bad id or
+    /// corrupt record.
+    pub fn doc(&self, doc: u32) -> Option<StoredDoc<'a>> {
+        self.store.doc(doc)
     }
 
     /// A document's words in order (title first) into `out`; returns how
     /// many of them are the title's, or `None` for a bad id or record.
     pub fn doc_words(&self, doc: u32, out: &mut Vec<u32>) -> Option<u32> {
-        let forward = self.section(Section::Forward);
-        let mut pos = get_u32(self.section(Section::Docs), doc as usize * DOC_ENTRY_LEN + 4)? as usize;
-        let count = get_varint(forward, &mut pos)?;
-        let title = get_varint(forward, &mut pos)?;
-        out.clear();
-        for _ in 0..count {
-            out.push(get_varint(forward, &mut pos)?);
-        }
-        Some(title.min(count))
+        self.store.words(doc, out)
+    }
+
+    /// The most common way a word is written (for suggestions).
+    pub fn written_word(&self, word: u32) -> Option<&'a str> {
+        self.store.written_word(word)
     }
 
     /// What `key` stands for, if it is in the dictionary.
@@ -376,10 +355,7 @@ impl<'a> Index<'a> {
 enum Section {
     Records = 1,
     Postings = 2,
-    Forward = 3,
-    Docs = 4,
-    Norms = 5,
-    Text = 6,
+    Norms = 6,
 }
 
 /// Reads a word record.
@@ -387,8 +363,7 @@ fn word_at<'a>(records: &'a [u8], postings: &'a [u8], offset: u32) -> Option<Wor
     let mut pos = offset as usize;
     let id = get_varint(records, &mut pos)?;
     let list = list_at(records, postings, &mut pos)?;
-    let display = (get_varint(records, &mut pos)?, get_varint(records, &mut pos)?);
-    Some(Word { id, list, display })
+    Some(Word { id, list })
 }
 
 /// Reads `df, max impact, postings offset, best df[, best offset]` at `*pos`.
@@ -414,7 +389,7 @@ fn by_document_count(words: &mut Vec<Word<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyzer::tokenize::token_ranges;
+    use crate::analyzer::tokenize;
     use crate::corpus::Document;
     use postings::{Cursor, END};
 
@@ -440,18 +415,20 @@ mod tests {
         let index = Index::from_bytes(&bytes).unwrap();
         assert_eq!(index.doc_count(), 2);
         let b = index.doc(1).unwrap();
-        assert_eq!((b.id, b.title, b.url), ("b", "تغريدات", Some("https://example.org/b")));
+        assert_eq!((b.id, b.title.as_str(), b.url), ("b", "تغريدات", Some("https://example.org/b")));
+        assert_eq!(b.text, "وقالت الخارجية في تغريدة إن الوزير السُّوري وصل");
         assert_eq!(index.doc(0).unwrap().url, None);
         assert_eq!(index.doc(2), None);
 
-        // The forward index: title words first, then the text's.
+        // The words in order: title first, then the text's.
         let mut words = Vec::new();
         assert_eq!(index.doc_words(1, &mut words), Some(1));
         assert_eq!(words.len(), 1 + 8);
         let suri = index.key("السوري").unwrap().word.unwrap();
         assert_eq!(words[7], suri.id);
-        let (start, end) = token_ranges(b.text).nth(6).unwrap();
+        let (start, end) = b.text_ranges[6];
         assert_eq!(&b.text[start..end], "السُّوري");
+        assert_eq!(index.written_word(suri.id), Some("السوري"), "equally common: the first sorted");
 
         // A word's documents, title occurrences weighted.
         assert_eq!(docs_of(&suri), [(0, 1), (1, 1)]);
@@ -470,6 +447,30 @@ mod tests {
         assert_eq!(prefixed, [index.key("الثناييه").unwrap().word.unwrap().id]); // ئ folds to ي
         let near: Vec<u32> = index.words_near("الخارجيا", 1, 10).iter().map(|w| w.id).collect();
         assert_eq!(near, [index.key("الخارجيه").unwrap().word.unwrap().id]);
+    }
+
+    #[test]
+    fn documents_come_back_byte_for_byte_with_their_tokens() {
+        let texts = [
+            "قال السُّوريُّ: «نعم»، ثم\n\nمضى…  ",
+            "\u{200F}كتا\u{200C}ب\u{200F} و ـــ َ ُ ﷺ Logo ٢٠١٥ & سوريا&على",
+            "",
+            "   ",
+            "ٱلرَّحۡمَٰنِ\u{06DD}الحمد (١) café",
+        ];
+        let docs: Vec<Document> = texts.iter().enumerate().map(|(i, t)| doc(&i.to_string(), t, t)).collect();
+        let bytes = build(&docs);
+        let index = Index::from_bytes(&bytes).unwrap();
+        let mut words = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            let stored = index.doc(i as u32).unwrap();
+            assert_eq!((stored.title.as_str(), stored.text.as_str()), (*text, *text));
+            let tokens: Vec<(usize, usize)> = tokenize(text).iter().map(|t| (t.start, t.end)).collect();
+            assert_eq!(stored.text_ranges, tokens, "{text:?}");
+            assert_eq!(stored.title_ranges, tokens, "{text:?}");
+            assert_eq!(index.doc_words(i as u32, &mut words), Some(tokens.len() as u32));
+            assert_eq!(words.len(), 2 * tokens.len());
+        }
     }
 
     #[test]
@@ -499,14 +500,14 @@ mod tests {
         let bytes = build(&[doc("a", "t", "x")]);
         assert_eq!(
             Index::from_bytes(&bytes[..bytes.len() - 3]).err().unwrap().to_string(),
-            "corrupt bahth index: section \"text\" lies outside the bytes (cut short?)"
+            "corrupt bahth index: section \"stream\" lies outside the bytes (cut short?)"
         );
         let mut flipped = bytes.clone();
         let last = flipped.len() - 1;
         flipped[last] ^= 0x20;
         assert_eq!(
             Index::from_bytes(&flipped).err().unwrap().to_string(),
-            "corrupt bahth index: section \"text\" fails its checksum"
+            "corrupt bahth index: section \"stream\" fails its checksum"
         );
     }
 }

@@ -5,7 +5,6 @@ use super::plan::Plan;
 use super::positions::{DocMarks, WordMarks};
 use super::topk::Scored;
 use super::Hit;
-use crate::analyzer::tokenize::token_ranges;
 use crate::excerpt::{excerpt, title_highlights};
 use crate::index::Index;
 
@@ -29,16 +28,12 @@ pub fn hit(index: &Index<'_>, plan: &Plan<'_>, marks: &WordMarks, scored: &Score
         }
     }
     text_hits.sort_unstable();
-    // Tokens past the last hit's window are never shown: not even found.
-    let needed = text_hits.last().map_or(0, |h| h.0) + crate::excerpt::WINDOW + 1;
-    let text_ranges: Vec<(usize, usize)> = token_ranges(fields.text).take(needed).collect();
-    let title_ranges: Vec<(usize, usize)> = token_ranges(fields.title).collect();
     Some(Hit {
-        id: fields.id.to_string(),
-        title: fields.title.to_string(),
-        url: fields.url.map(str::to_string),
         score: (f64::from(scored.score) * 1000.0).round() / 1000.0,
-        excerpt: excerpt(fields.text, &text_ranges, &text_hits),
-        title_highlights: title_highlights(fields.title, &title_ranges, &title_hits),
+        excerpt: excerpt(&fields.text, &fields.text_ranges, &text_hits),
+        title_highlights: title_highlights(&fields.title, &fields.title_ranges, &title_hits),
+        id: fields.id.to_string(),
+        title: fields.title,
+        url: fields.url.map(str::to_string),
     })
 }

@@ -19,7 +19,6 @@ pub mod rank;
 pub mod topk;
 pub mod union;
 
-use crate::analyzer::tokenize::token_ranges;
 use crate::excerpt::Excerpt;
 use crate::index::Index;
 use crate::query::parse;
@@ -110,8 +109,8 @@ impl Index<'_> {
         let mut found: Vec<(u32, String)> = Vec::new();
         for form in &word.forms.stripped {
             for w in self.words_with_prefix(form, PREFIX_WORDS) {
-                if let Some(spelling) = self.spelling(w.display) {
-                    found.push((w.list.df, spelling));
+                if let Some(written) = self.written_word(w.id) {
+                    found.push((w.list.df, written.to_string()));
                 }
             }
         }
@@ -126,17 +125,5 @@ impl Index<'_> {
             }
         }
         out
-    }
-
-    /// The original text of the token at `position` of document `doc`
-    /// (title tokens first).
-    fn spelling(&self, (doc, position): (u32, u32)) -> Option<String> {
-        let fields = self.doc(doc)?;
-        let title: Vec<(usize, usize)> = token_ranges(fields.title).collect();
-        let (source, (start, end)) = match title.get(position as usize) {
-            Some(&range) => (fields.title, range),
-            None => (fields.text, token_ranges(fields.text).nth(position as usize - title.len())?),
-        };
-        source.get(start..end).map(str::to_string)
     }
 }

@@ -1,0 +1,459 @@
+//! The stored documents, kept as the words they are made of.
+//!
+//! A document's title and text are stored as a sequence of *written forms*
+//! (each word as written, vowels and all: اللَّهِ) and the *separators*
+//! between them (spaces, punctuation), each an id into a dictionary. A
+//! written form stands for one index word (its folded form) or, rarely,
+//! several (a ligature such as ﷺ) or none (a run of marks alone), so the
+//! same ids give back both the original text, byte for byte, and the words
+//! the matcher reads positions from. Repetitive Arabic text (isnads, formulas,
+//! refrains) then costs a few bytes a word, and no second copy of the
+//! documents' words is kept for phrases.
+//!
+//! ```text
+//! written     form count u32 · single-word form count u32
+//!             · words bitmap: per form of one word, bit set where its word
+//!               differs from the previous form's (forms are grouped by word,
+//!               in word id order, most frequent form first), u64 LE words
+//!             · rank samples: per bitmap word, u32 set bits before it
+//!             · form offsets: per 32 forms, u32 offset of the first one's bytes
+//!             · offsets of the other forms' word lists (u32 each), then the
+//!               lists (varint count, varint word ids)
+//!             · forms: varint byte length, UTF-8 bytes
+//! separators  count u32 · offsets u32 × (count + 1) · UTF-8 bytes; id 0 is
+//!             the most common
+//! docs        per document: u32 offset into `stream`
+//! stream      per document: id and url (varint length (+1 for the url, 0 =
+//!             none), bytes) · form counts of title and text (varints) · for
+//!             each form: varint (form id << 1 | 1 if its separator is not 0)
+//!             [· varint separator id] · the field's final separator id
+//! ```
+
+use super::format::{get_u32, get_varint, put_varint};
+use std::collections::HashMap;
+
+/// Forms per offset sample.
+const SAMPLE: usize = 32;
+
+/// One document as stored, rebuilt: its text and where each token stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDoc<'a> {
+    pub id: &'a str,
+    pub url: Option<&'a str>,
+    pub title: String,
+    pub text: String,
+    /// Byte ranges of the title's tokens in `title`, then of the text's
+    /// in `text`: one per position (a form of several words repeats its
+    /// range, a form of none has no position).
+    pub title_ranges: Vec<(usize, usize)>,
+    pub text_ranges: Vec<(usize, usize)>,
+}
+
+/// Collects documents while they are read; written out once word ids are
+/// known.
+#[derive(Default)]
+pub struct StoreBuilder {
+    forms: Vec<FormBuild>,
+    form_ids: HashMap<String, usize>,
+    separators: Vec<(String, u64)>,
+    separator_ids: HashMap<String, usize>,
+    docs: Vec<DocBuild>,
+}
+
+struct FormBuild {
+    text: String,
+    count: u64,
+    /// The words it reads as (builder's word numbers).
+    words: Vec<usize>,
+}
+
+struct DocBuild {
+    id: String,
+    url: Option<String>,
+    /// Title, then text: (separator, form) pairs, and the final separator.
+    fields: [(Vec<(usize, usize)>, usize); 2],
+}
+
+/// A form seen for the first time: the caller analyzes it.
+pub enum Form {
+    New(usize),
+    Known(usize),
+}
+
+impl StoreBuilder {
+    /// Starts a document.
+    pub fn start(&mut self, id: &str, url: Option<&str>) {
+        let empty = || (Vec::new(), 0);
+        self.docs.push(DocBuild { id: id.to_string(), url: url.map(str::to_string), fields: [empty(), empty()] });
+    }
+
+    /// Adds a form (preceded by `separator`) to field 0 (title) or 1 (text)
+    /// of the current document.
+    pub fn push(&mut self, field: usize, separator: &str, form: &str) -> Form {
+        let separator = self.separator(separator);
+        let (id, new) = match self.form_ids.get(form) {
+            Some(&id) => (id, false),
+            None => {
+                self.forms.push(FormBuild { text: form.to_string(), count: 0, words: Vec::new() });
+                self.form_ids.insert(form.to_string(), self.forms.len() - 1);
+                (self.forms.len() - 1, true)
+            }
+        };
+        self.forms[id].count += 1;
+        if let Some(doc) = self.docs.last_mut() {
+            doc.fields[field].0.push((separator, id));
+        }
+        if new {
+            Form::New(id)
+        } else {
+            Form::Known(id)
+        }
+    }
+
+    /// Ends a field with the text after its last form.
+    pub fn end_field(&mut self, field: usize, separator: &str) {
+        let separator = self.separator(separator);
+        if let Some(doc) = self.docs.last_mut() {
+            doc.fields[field].1 = separator;
+        }
+    }
+
+    /// The words a new form reads as.
+    pub fn set_words(&mut self, form: usize, words: Vec<usize>) {
+        self.forms[form].words = words;
+    }
+
+    pub fn words_of(&self, form: usize) -> &[usize] {
+        &self.forms[form].words
+    }
+
+    fn separator(&mut self, text: &str) -> usize {
+        let id = *self.separator_ids.entry(text.to_string()).or_insert_with(|| {
+            self.separators.push((text.to_string(), 0));
+            self.separators.len() - 1
+        });
+        self.separators[id].1 += 1;
+        id
+    }
+
+    /// Writes `written`, `separators`, `docs` and `stream`. `rank` gives
+    /// each builder word its id; words that some single-word form reads as
+    /// must come before the others (see [`word_order`]).
+    pub fn write(&self, rank: &[u32]) -> [Vec<u8>; 4] {
+        // Forms of one word, grouped by word id, most frequent first; then the others.
+        let mut order: Vec<usize> = (0..self.forms.len()).collect();
+        let key = |f: usize| {
+            let form = &self.forms[f];
+            let word = match form.words.as_slice() {
+                [w] => rank[*w],
+                _ => u32::MAX,
+            };
+            (word, std::cmp::Reverse(form.count), form.text.as_str())
+        };
+        order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+        let mut form_id = vec![0u32; self.forms.len()];
+        for (id, &f) in order.iter().enumerate() {
+            form_id[f] = id as u32;
+        }
+        let single = order.iter().take_while(|&&f| self.forms[f].words.len() == 1).count();
+
+        let mut written = Vec::new();
+        written.extend_from_slice(&(order.len() as u32).to_le_bytes());
+        written.extend_from_slice(&(single as u32).to_le_bytes());
+        let mut bitmap = vec![0u64; single.div_ceil(64)];
+        let mut previous = None;
+        for (i, &f) in order[..single].iter().enumerate() {
+            let word = rank[self.forms[f].words[0]];
+            if previous != Some(word) {
+                bitmap[i / 64] |= 1 << (i % 64);
+            }
+            previous = Some(word);
+        }
+        let mut ones = 0u32;
+        for bits in &bitmap {
+            written.extend_from_slice(&bits.to_le_bytes());
+        }
+        for bits in &bitmap {
+            written.extend_from_slice(&ones.to_le_bytes());
+            ones += bits.count_ones();
+        }
+        let mut strings = Vec::new();
+        let mut samples = Vec::new();
+        for (i, &f) in order.iter().enumerate() {
+            if i % SAMPLE == 0 {
+                samples.push(strings.len() as u32);
+            }
+            put_varint(&mut strings, self.forms[f].text.len() as u32);
+            strings.extend_from_slice(self.forms[f].text.as_bytes());
+        }
+        let mut lists = Vec::new();
+        let mut list_offsets = Vec::new();
+        for &f in &order[single..] {
+            list_offsets.push(lists.len() as u32);
+            put_varint(&mut lists, self.forms[f].words.len() as u32);
+            for &w in &self.forms[f].words {
+                put_varint(&mut lists, rank[w]);
+            }
+        }
+        for value in samples.iter().chain(&list_offsets) {
+            written.extend_from_slice(&value.to_le_bytes());
+        }
+        written.extend_from_slice(&lists);
+        written.extend_from_slice(&strings);
+
+        // Separators by frequency: the common one costs a bit per form.
+        let mut separator_order: Vec<usize> = (0..self.separators.len()).collect();
+        separator_order.sort_by(|&a, &b| {
+            let (sa, sb) = (&self.separators[a], &self.separators[b]);
+            sb.1.cmp(&sa.1).then(sa.0.cmp(&sb.0))
+        });
+        let mut separator_id = vec![0u32; self.separators.len()];
+        for (id, &s) in separator_order.iter().enumerate() {
+            separator_id[s] = id as u32;
+        }
+        let mut separators = Vec::new();
+        separators.extend_from_slice(&(separator_order.len() as u32).to_le_bytes());
+        let mut offset = 0u32;
+        for &s in separator_order.iter() {
+            separators.extend_from_slice(&offset.to_le_bytes());
+            offset += self.separators[s].0.len() as u32;
+        }
+        separators.extend_from_slice(&offset.to_le_bytes());
+        for &s in &separator_order {
+            separators.extend_from_slice(self.separators[s].0.as_bytes());
+        }
+
+        let mut docs = Vec::with_capacity(self.docs.len() * 4);
+        let mut stream = Vec::new();
+        for doc in &self.docs {
+            docs.extend_from_slice(&(stream.len() as u32).to_le_bytes());
+            put_varint(&mut stream, doc.id.len() as u32);
+            stream.extend_from_slice(doc.id.as_bytes());
+            put_varint(&mut stream, doc.url.as_ref().map_or(0, |u| u.len() as u32 + 1));
+            stream.extend_from_slice(doc.url.as_deref().unwrap_or("").as_bytes());
+            for (forms, _) in &doc.fields {
+                put_varint(&mut stream, forms.len() as u32);
+            }
+            for (forms, tail) in &doc.fields {
+                for &(separator, form) in forms {
+                    let separator = separator_id[separator];
+                    put_varint(&mut stream, form_id[form] << 1 | u32::from(separator != 0));
+                    if separator != 0 {
+                        put_varint(&mut stream, separator);
+                    }
+                }
+                put_varint(&mut stream, separator_id[*tail]);
+            }
+        }
+        [written, separators, docs, stream]
+    }
+}
+
+/// Word ids for the builder's words, given how often each occurs: words
+/// that some single-word form reads as first (each by frequency, then
+/// text), then the others (only ever inside a ligature).
+pub fn word_order(store: &StoreBuilder, occurrences: &[u64], texts: &[String]) -> Vec<u32> {
+    let mut has_form = vec![false; occurrences.len()];
+    for form in &store.forms {
+        if let [w] = form.words.as_slice() {
+            has_form[*w] = true;
+        }
+    }
+    let mut order: Vec<usize> = (0..occurrences.len()).collect();
+    order.sort_by(|&a, &b| {
+        has_form[b].cmp(&has_form[a]).then(occurrences[b].cmp(&occurrences[a])).then(texts[a].cmp(&texts[b]))
+    });
+    let mut rank = vec![0u32; occurrences.len()];
+    for (r, &w) in order.iter().enumerate() {
+        rank[w] = r as u32;
+    }
+    rank
+}
+
+/// The reading half: documents and forms, read in place.
+#[derive(Clone, Copy)]
+pub struct Store<'a> {
+    written: &'a [u8],
+    separators: &'a [u8],
+    docs: &'a [u8],
+    stream: &'a [u8],
+    forms: u32,
+    single: u32,
+    /// Byte offsets within `written` of its parts.
+    bitmap: usize,
+    ranks: usize,
+    samples: usize,
+    lists: usize,
+    strings: usize,
+}
+
+impl<'a> Store<'a> {
+    /// Checks the tables' sizes against each other (not their contents).
+    pub fn new(written: &'a [u8], separators: &'a [u8], docs: &'a [u8], stream: &'a [u8]) -> Option<Store<'a>> {
+        let forms = get_u32(written, 0)?;
+        let single = get_u32(written, 4)?;
+        if single > forms {
+            return None;
+        }
+        let words = (single as usize).div_ceil(64);
+        let bitmap = 8;
+        let ranks = bitmap + 8 * words;
+        let samples = ranks + 4 * words;
+        let lists_table = samples + 4 * (forms as usize).div_ceil(SAMPLE);
+        let lists = lists_table + 4 * (forms - single) as usize;
+        if lists > written.len() {
+            return None;
+        }
+        let mut store =
+            Store { written, separators, docs, stream, forms, single, bitmap, ranks, samples, lists, strings: lists };
+        // The forms' bytes start after the last word list.
+        if forms > single {
+            let mut pos = lists + get_u32(written, lists - 4)? as usize;
+            let count = get_varint(written, &mut pos)?;
+            for _ in 0..count {
+                get_varint(written, &mut pos)?;
+            }
+            store.strings = pos;
+        }
+        Some(store)
+    }
+
+    /// Documents whose offsets the table holds.
+    pub fn doc_count(&self) -> usize {
+        self.docs.len() / 4
+    }
+
+    /// A form as written, or `None` for a bad id.
+    pub fn form(&self, form: u32) -> Option<&'a str> {
+        if form >= self.forms {
+            return None;
+        }
+        let sample = form as usize / SAMPLE;
+        let mut pos = self.strings + get_u32(self.written, self.samples + 4 * sample)? as usize;
+        for _ in sample * SAMPLE..form as usize {
+            let len = get_varint(self.written, &mut pos)? as usize;
+            pos = pos.checked_add(len)?;
+        }
+        let len = get_varint(self.written, &mut pos)? as usize;
+        std::str::from_utf8(self.written.get(pos..pos.checked_add(len)?)?).ok()
+    }
+
+    /// The most frequent way a word is written (`None` for a word only ever
+    /// inside a ligature, or a bad id).
+    pub fn written_word(&self, word: u32) -> Option<&'a str> {
+        // The word's forms start at its set bit: find the (word + 1)-th one.
+        let words = (self.single as usize).div_ceil(64);
+        let (mut low, mut high) = (0, words);
+        while low < high {
+            let mid = (low + high) / 2;
+            if get_u32(self.written, self.ranks + 4 * mid)? <= word {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        let block = low.checked_sub(1)?;
+        let mut bits = self.bitmap_word(block)?;
+        for _ in 0..word - get_u32(self.written, self.ranks + 4 * block)? {
+            bits &= bits.checked_sub(1)?;
+        }
+        (bits != 0).then(|| self.form((block * 64) as u32 + bits.trailing_zeros()))?
+    }
+
+    /// The words form `form` reads as, appended to `out`.
+    fn form_words(&self, form: u32, out: &mut Vec<u32>) -> Option<()> {
+        if form < self.single {
+            let block = form as usize / 64;
+            let below = self.bitmap_word(block)? & (u64::MAX >> (63 - form % 64));
+            out.push((get_u32(self.written, self.ranks + 4 * block)? + below.count_ones()).checked_sub(1)?);
+        } else if form < self.forms {
+            let at = self.lists + get_u32(self.written, self.lists - 4 * (self.forms - form) as usize)? as usize;
+            let mut pos = at;
+            for _ in 0..get_varint(self.written, &mut pos)? {
+                out.push(get_varint(self.written, &mut pos)?);
+            }
+        } else {
+            return None;
+        }
+        Some(())
+    }
+
+    fn bitmap_word(&self, block: usize) -> Option<u64> {
+        let at = self.bitmap + 8 * block;
+        Some(u64::from_le_bytes(self.written.get(at..at + 8)?.try_into().ok()?))
+    }
+
+    fn separator(&self, id: u32) -> Option<&'a str> {
+        let count = get_u32(self.separators, 0)?;
+        if id >= count {
+            return None;
+        }
+        let (start, end) =
+            (get_u32(self.separators, 4 + 4 * id as usize)?, get_u32(self.separators, 8 + 4 * id as usize)?);
+        let bytes = self.separators.get(4 + 4 * (count as usize + 1) + start as usize..)?;
+        std::str::from_utf8(bytes.get(..end.checked_sub(start)? as usize)?).ok()
+    }
+
+    /// Reads a document's header: id, url, and the form counts of its fields.
+    fn header(&self, doc: u32) -> Option<(&'a str, Option<&'a str>, [u32; 2], usize)> {
+        let mut pos = get_u32(self.docs, doc as usize * 4)? as usize;
+        let take = |pos: &mut usize, len: usize| {
+            let s = std::str::from_utf8(self.stream.get(*pos..pos.checked_add(len)?)?).ok();
+            *pos += len;
+            s
+        };
+        let id_len = get_varint(self.stream, &mut pos)? as usize;
+        let id = take(&mut pos, id_len)?;
+        let url_len = get_varint(self.stream, &mut pos)? as usize;
+        let url = take(&mut pos, url_len.saturating_sub(1))?;
+        let counts = [get_varint(self.stream, &mut pos)?, get_varint(self.stream, &mut pos)?];
+        Some((id, (url_len > 0).then_some(url), counts, pos))
+    }
+
+    /// Reads one form entry at `*pos`: (form id, separator id).
+    fn entry(&self, pos: &mut usize) -> Option<(u32, u32)> {
+        let value = get_varint(self.stream, pos)?;
+        let separator = if value & 1 == 1 { get_varint(self.stream, pos)? } else { 0 };
+        Some((value >> 1, separator))
+    }
+
+    /// A document's words in order, title first, into `out`; returns how
+    /// many are the title's.
+    pub fn words(&self, doc: u32, out: &mut Vec<u32>) -> Option<u32> {
+        let (_, _, counts, mut pos) = self.header(doc)?;
+        out.clear();
+        let mut title = 0;
+        for (field, &count) in counts.iter().enumerate() {
+            for _ in 0..count {
+                let (form, _) = self.entry(&mut pos)?;
+                self.form_words(form, out)?;
+            }
+            get_varint(self.stream, &mut pos)?;
+            if field == 0 {
+                title = out.len() as u32;
+            }
+        }
+        Some(title)
+    }
+
+    /// A document rebuilt: its fields' text and its tokens' ranges.
+    pub fn doc(&self, doc: u32) -> Option<StoredDoc<'a>> {
+        let (id, url, counts, mut pos) = self.header(doc)?;
+        let mut fields = [(String::new(), Vec::new()), (String::new(), Vec::new())];
+        let mut words = Vec::new();
+        for ((text, ranges), &count) in fields.iter_mut().zip(&counts) {
+            for _ in 0..count {
+                let (form, separator) = self.entry(&mut pos)?;
+                text.push_str(self.separator(separator)?);
+                let start = text.len();
+                text.push_str(self.form(form)?);
+                words.clear();
+                self.form_words(form, &mut words)?;
+                ranges.extend(std::iter::repeat_n((start, text.len()), words.len()));
+            }
+            text.push_str(self.separator(get_varint(self.stream, &mut pos)?)?);
+        }
+        let [(title, title_ranges), (text, text_ranges)] = fields;
+        Some(StoredDoc { id, url, title, text, title_ranges, text_ranges })
+    }
+}
