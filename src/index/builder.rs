@@ -7,14 +7,11 @@
 //! gets one only where its documents differ from its word's, and a clitic-
 //! stripped form or a stem becomes a key listing the words that read so.
 
-use super::format::{self, put_varint, Header, COMPLETIONS_MARK};
-use super::format::{
-    KEY_COMPLETIONS, KEY_SPELLING_LIST, KEY_SPELLING_SAME, KEY_STEM, KEY_STEM_SELF, KEY_STRIPPED, KEY_WORD,
-};
+use super::format::{self, Header};
 use super::impact::{impact, Norms, TITLE_TF};
 use super::postings;
+use super::records::{KeyEntry, RecordsWriter, WrittenList, COMPLETIONS_MARK};
 use super::store::{word_order, Form, StoreBuilder};
-use super::{VALUE_KEY, VALUE_WORD, VALUE_WORD_SPELLED_SO};
 use crate::analyzer::tokenize::{parts, runs};
 use crate::analyzer::{analyze_word, WordForms};
 use crate::corpus::Document;
@@ -117,122 +114,80 @@ pub fn build(docs: &[Document]) -> Vec<u8> {
     let norms = Norms::new(total_tokens as f32 / docs.len().max(1) as f32);
     let codes: Vec<u8> = lengths.iter().map(|&l| norms.code(l)).collect();
     let weight_of = |doc: u32, tf: u32| norms.weight(tf, codes[doc as usize]);
-    // A list: its postings and best documents into `postings`, its header
-    // into `records`.
-    let write_list = |list: &[(u32, u32)], postings: &mut Vec<u8>, records: &mut Vec<u8>| {
+    // A list and, if long, its best documents, into `postings`.
+    let write_list = |list: &[(u32, u32)], postings: &mut Vec<u8>| {
         let offset = postings.len() as u32;
-        let max = postings::encode(list, |doc, tf| impact(weight_of(doc, tf)), postings);
-        put_varint(records, list.len() as u32);
-        records.push(max);
-        put_varint(records, offset);
+        let max_impact = postings::encode(list, |doc, tf| impact(weight_of(doc, tf)), postings);
+        let main = postings.len() as u32 - offset;
         if list.len() as u32 > postings::BEST_FROM {
-            let best = postings::best(list, weight_of);
-            put_varint(records, best.len() as u32);
-            put_varint(records, postings.len() as u32);
-            postings::encode(&best, |doc, tf| impact(weight_of(doc, tf)), postings);
-        } else {
-            put_varint(records, 0);
+            postings::encode(&postings::best(list, weight_of), |doc, tf| impact(weight_of(doc, tf)), postings);
         }
+        let lengths = (main, postings.len() as u32 - offset - main);
+        WrittenList { offset, df: list.len() as u32, max_impact, lengths }
     };
 
-    // Posting lists and word records, in key order.
+    // Posting lists and the word table, in word id order.
     let mut postings = Vec::new();
-    let mut records = Vec::new();
-    let mut word_records = vec![0u32; words.len()];
-    // Spelling lists' headers, written into key records later.
-    let mut spelling_lists: HashMap<&str, Vec<u8>> = HashMap::new();
+    let mut records = RecordsWriter::default();
+    let mut by_rank: Vec<usize> = (0..words.len()).collect();
+    by_rank.sort_by_key(|&w| rank[w]);
+    for &w in &by_rank {
+        records.word(write_list(&words[w].postings, &mut postings));
+    }
+    // Spellings found in other documents than their word's get lists too.
+    let mut spelling_lists: HashMap<&str, WrittenList> = HashMap::new();
     for (key, build) in &keys {
-        if let Some(w) = build.word {
-            word_records[w] = records.len() as u32;
-            put_varint(&mut records, rank[w]);
-            write_list(&words[w].postings, &mut postings, &mut records);
-        }
         if !build.spelled.is_empty() && !same_documents(&build.spelled, &words[build.spelled_word].postings) {
-            let mut header = Vec::new();
-            write_list(&build.spelled, &mut postings, &mut header);
-            spelling_lists.insert(key, header);
+            spelling_lists.insert(key, write_list(&build.spelled, &mut postings));
         }
     }
 
-    // Prefixes too common to expand at query time, with their best words.
-    let completions = completions(&keys, &words);
-
-    // Key records, and the dictionary.
-    let mut terms = fst::MapBuilder::memory();
-    let mut entries: Vec<(String, u64)> = Vec::with_capacity(keys.len() + completions.len());
-    for (prefix, best) in &completions {
-        let offset = records.len() as u64;
-        records.push(KEY_COMPLETIONS);
-        put_varint(&mut records, best.len() as u32);
-        for &w in best {
-            put_varint(&mut records, word_records[w]);
-        }
-        entries.push((format!("{COMPLETIONS_MARK}{prefix}"), offset << 2 | VALUE_KEY));
-    }
+    // The dictionary: each key (completions first, \u{1} sorting first) and
+    // its entry, in key order; the key's value is its ordinal.
+    let mut entries: Vec<(String, KeyEntry)> = completions(&keys, &words)
+        .into_iter()
+        .map(|(prefix, best)| {
+            let words = best.iter().map(|&w| rank[w]).collect();
+            (format!("{COMPLETIONS_MARK}{prefix}"), KeyEntry { completions: Some(words), ..Default::default() })
+        })
+        .collect();
     for (key, build) in &keys {
-        let list = spelling_lists.get(key.as_str());
-        // A spelling found in exactly its word's documents needs a key only
-        // if it is the word itself (the value's tag says so): a query spelled
-        // otherwise matches the same documents through its folded word.
-        let spelled = !build.spelled.is_empty() && build.word.is_some();
-        let stem_self = build.word.is_some_and(|w| build.stem.contains(&w));
-        let stem: Vec<usize> = build.stem.iter().copied().filter(|&w| Some(w) != build.word).collect();
-        if build.word.is_none() && list.is_none() && build.stripped.is_empty() && stem.is_empty() {
-            continue;
-        }
-        if let Some(w) =
-            build.word.filter(|_| build.stripped.is_empty() && stem.is_empty() && !stem_self && list.is_none())
+        let ids = |set: &BTreeSet<usize>| -> Vec<u32> {
+            let mut ids: Vec<u32> = set.iter().filter(|&&w| Some(w) != build.word).map(|&w| rank[w]).collect();
+            ids.sort_unstable();
+            ids
+        };
+        let spelling_list = spelling_lists.get(key.as_str()).copied();
+        // A spelling found in exactly its word's documents needs saying only
+        // if it is the word itself: a query spelled otherwise matches the
+        // same documents through its folded word.
+        let entry = KeyEntry {
+            word: build.word.map(|w| rank[w]),
+            spelling_list,
+            spelled_same: build.word.is_some() && !build.spelled.is_empty() && spelling_list.is_none(),
+            stripped: ids(&build.stripped),
+            stem: ids(&build.stem),
+            stem_self: build.word.is_some_and(|w| build.stem.contains(&w)),
+            completions: None,
+        };
+        if entry.word.is_some() || entry.spelling_list.is_some() || !entry.stripped.is_empty() || !entry.stem.is_empty()
         {
-            let tag = if spelled { VALUE_WORD_SPELLED_SO } else { VALUE_WORD };
-            entries.push((key.clone(), u64::from(word_records[w]) << 2 | tag));
-            continue;
+            entries.push((key.clone(), entry));
         }
-        let offset = records.len() as u64;
-        let mut flags = 0;
-        for (present, flag) in [
-            (build.word.is_some(), KEY_WORD),
-            (list.is_some(), KEY_SPELLING_LIST),
-            (spelled && list.is_none(), KEY_SPELLING_SAME),
-            (!build.stripped.is_empty(), KEY_STRIPPED),
-            (!stem.is_empty(), KEY_STEM),
-            (stem_self, KEY_STEM_SELF),
-        ] {
-            if present {
-                flags |= flag;
-            }
-        }
-        records.push(flags);
-        if let Some(w) = build.word {
-            put_varint(&mut records, word_records[w]);
-        }
-        if let Some(header) = list {
-            records.extend_from_slice(header);
-        }
-        for members in [&build.stripped.iter().copied().collect::<Vec<_>>(), &stem] {
-            if members.is_empty() {
-                continue;
-            }
-            let mut offsets: Vec<u32> = members.iter().map(|&w| word_records[w]).collect();
-            offsets.sort_unstable();
-            put_varint(&mut records, offsets.len() as u32);
-            let mut previous = 0;
-            for o in offsets {
-                put_varint(&mut records, o - previous);
-                previous = o;
-            }
-        }
-        entries.push((key.clone(), offset << 2 | VALUE_KEY));
     }
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (key, value) in entries {
-        terms.insert(key, value).expect("keys are sorted and unique");
+    let mut terms = fst::MapBuilder::memory();
+    for (ordinal, (key, entry)) in entries.iter().enumerate() {
+        records.key(entry);
+        terms.insert(key, ordinal as u64).expect("keys are sorted and unique");
     }
+    let records = records.finish();
     let terms = terms.into_inner().expect("writing to memory cannot fail");
 
-    let [written, separators, docs_table, stream] = store.write(&rank);
+    let [written, separators, docs_table, meta, stream] = store.write(&rank);
     let header =
         Header { doc_count: docs.len() as u32, word_count: words.len() as u32, total_tokens: total_tokens as u32 };
-    format::write(header, [&terms, &records, &postings, &written, &separators, &docs_table, &codes, &stream])
+    format::write(header, [&terms, &records, &postings, &written, &separators, &docs_table, &meta, &codes, &stream])
 }
 
 /// Counts one occurrence (of weight `tf`) in document `doc`.

@@ -6,43 +6,21 @@
 //!             · total_tokens u32 · section count u32
 //!             · per section: offset u32, length u32, xxh32 checksum u32
 //!             · xxh32 of all the header bytes before it              (all LE)
-//! terms       fst::Map: every searchable string → (record offset << 2 | tag)
-//! records     word records, then key records (below)
+//! terms       fst::Map: every searchable string → a word id or key entry
+//! records     the word table, then key entries
 //! postings    posting lists (see `postings`): per document, its tf;
 //!             bit-packed blocks with skip data and impacts
 //! written     every word as written, vowels and all (see `store`)
 //! separators  what stands between words: spaces, punctuation
-//! docs        per document: offset into `stream`
+//! docs        per document: offset into `stream` (and per 16, into `meta`)
+//! meta        ids and urls, front-coded
 //! norms       per document: its length code (see `impact`), one byte
 //! stream      per document: id, url, then title and text as written forms
 //!             and separators
 //! ```
 //!
-//! A **word** is a folded spelling (marks removed, letters unified): what a
-//! posting list is about and what positions are counted in. Word ids count
-//! from the most frequent word. A word record: `word id`, then its list:
-//! `df, max impact (u8), postings offset, best df` and, when that is not 0,
-//! `best offset` (the list of its best documents, see `postings`).
-//!
-//! A **key** is any string a query word can be looked up by. Its record:
-//! a flags byte, then, in this order, the parts its flags announce:
-//! - [`KEY_WORD`]: the key is a word: offset of its word record;
-//! - [`KEY_SPELLING_LIST`]: documents where the key is written exactly so
-//!   (vowels aside) differ from its word's: a list, as in a word record;
-//!   [`KEY_SPELLING_SAME`]: they are exactly its word's documents;
-//! - [`KEY_STRIPPED`]: words that read as the key once a clitic is removed
-//!   (a word always reads as itself: not listed);
-//! - [`KEY_STEM`]: words whose light stem is the key ([`KEY_STEM_SELF`]: the
-//!   key's own word too);
-//! - [`KEY_COMPLETIONS`] (keys [`COMPLETIONS_MARK`] + prefix): the most common
-//!   words some reading of which starts with the prefix, for prefixes too
-//!   common to expand from the dictionary.
-//!
-//! Word lists are `count, word record offsets` (ascending, delta-coded;
-//! completions: by document frequency, not delta-coded). A key that is only a
-//! word points straight at the word record (the tag of its fst value, which
-//! also says whether the word is written exactly as the key: a spelling
-//! other than its word's gets a key only where its documents differ).
+//! What words and keys are and how their records read: [`super::records`].
+//! How documents are stored: [`super::store`].
 
 use super::IndexError;
 
@@ -52,24 +30,13 @@ pub const MAGIC: &[u8; 8] = b"BAHTHIDX";
 pub const VERSION: u32 = 2;
 /// Names of the sections, in header order.
 pub const SECTION_NAMES: [&str; SECTIONS] =
-    ["terms", "records", "postings", "written", "separators", "docs", "norms", "stream"];
-pub const SECTIONS: usize = 8;
+    ["terms", "records", "postings", "written", "separators", "docs", "meta", "norms", "stream"];
+pub const SECTIONS: usize = 9;
 /// Fixed header fields after the magic: version, doc_count, word_count,
 /// total_tokens, section count.
 const FIELDS: usize = 5;
 /// Header size in bytes.
 pub const HEADER_LEN: usize = 8 + 4 * FIELDS + SECTIONS * 12 + 4;
-
-/// Key record flags.
-pub const KEY_WORD: u8 = 1;
-pub const KEY_SPELLING_LIST: u8 = 2;
-pub const KEY_SPELLING_SAME: u8 = 4;
-pub const KEY_STRIPPED: u8 = 8;
-pub const KEY_STEM: u8 = 16;
-pub const KEY_STEM_SELF: u8 = 32;
-pub const KEY_COMPLETIONS: u8 = 64;
-/// Starts the keys of stored completions: no analyzed word contains it.
-pub const COMPLETIONS_MARK: char = '\u{1}';
 
 /// The fixed part of a header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,7 +174,7 @@ mod tests {
     #[test]
     fn sections_round_trip_and_are_checked() {
         let header = Header { doc_count: 3, word_count: 9, total_tokens: 27 };
-        let sections: [&[u8]; SECTIONS] = [b"fst", b"rec", b"", b"w", b"s", b"docs", b"n", b"text"];
+        let sections: [&[u8]; SECTIONS] = [b"fst", b"rec", b"", b"w", b"s", b"docs", b"m", b"n", b"text"];
         let bytes = write(header, sections);
         assert_eq!(read(&bytes), Ok((header, sections)));
 

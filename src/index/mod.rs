@@ -19,26 +19,20 @@ pub mod format;
 pub mod fuzzy;
 pub mod impact;
 pub mod postings;
+pub mod records;
 pub mod store;
 
 pub use builder::build;
 
-use format::{get_varint, Header, COMPLETIONS_MARK, SECTIONS, SECTION_NAMES, VERSION};
-use format::{KEY_COMPLETIONS, KEY_SPELLING_LIST, KEY_SPELLING_SAME, KEY_STEM, KEY_STEM_SELF, KEY_STRIPPED, KEY_WORD};
+use format::{Header, SECTIONS, SECTION_NAMES, VERSION};
 use fst::{Automaton, IntoStreamer, Streamer};
 use fuzzy::EditDistance;
 use impact::Norms;
-use postings::List;
+pub use records::{Key, Spelling, Word, WordRefs};
+use records::{Records, COMPLETIONS_MARK};
 use std::fmt;
 use store::Store;
 pub use store::StoredDoc;
-
-/// Tags in the low two bits of a dictionary value (the rest is a record
-/// offset): a key record; a word record (the key is only that word); a word
-/// record, the key also being its spelling in exactly its documents.
-const VALUE_KEY: u64 = 0;
-const VALUE_WORD: u64 = 1;
-const VALUE_WORD_SPELLED_SO: u64 = 2;
 
 /// Why bytes could not be opened as an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,61 +63,12 @@ impl std::error::Error for IndexError {}
 /// A read-only view of index bytes.
 pub struct Index<'a> {
     terms: fst::Map<&'a [u8]>,
+    records: Records<'a>,
     store: Store<'a>,
     sections: [&'a [u8]; SECTIONS],
     header: Header,
     norms: Norms,
     byte_len: usize,
-}
-
-/// A word of the index (a folded spelling) and where it occurs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Word<'a> {
-    /// Its id in the forward index (0 = the most frequent word).
-    pub id: u32,
-    pub list: List<'a>,
-}
-
-/// Which documents write a key exactly so (vowels aside).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Spelling<'a> {
-    /// No token is spelled so.
-    Absent,
-    /// Exactly the documents of the key's folded word.
-    SameAsWord,
-    /// These documents.
-    List(List<'a>),
-}
-
-/// What one dictionary key stands for.
-#[derive(Debug, Clone, Copy)]
-pub struct Key<'a> {
-    /// The key is this word.
-    pub word: Option<Word<'a>>,
-    pub spelling: Spelling<'a>,
-    /// Words that read as the key once a clitic is removed (besides `word`).
-    pub stripped: WordRefs<'a>,
-    /// Words whose light stem is the key.
-    pub stem: WordRefs<'a>,
-}
-
-/// A stored list of words (record offsets), read on demand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WordRefs<'a> {
-    bytes: &'a [u8],
-    count: u32,
-    /// Offsets ascend and are stored as differences.
-    delta: bool,
-    /// The key's own word comes first.
-    with_self: Option<u32>,
-}
-
-impl WordRefs<'_> {
-    const NONE: WordRefs<'static> = WordRefs { bytes: &[], count: 0, delta: false, with_self: None };
-
-    pub fn is_empty(&self) -> bool {
-        self.count == 0 && self.with_self.is_none()
-    }
 }
 
 impl<'a> Index<'a> {
@@ -136,17 +81,19 @@ impl<'a> Index<'a> {
     /// ```
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Index<'a>, IndexError> {
         let (header, sections) = format::read(bytes)?;
-        let [terms, _, _, written, separators, docs, norms, stream] = sections;
+        let [terms, records, postings, written, separators, docs, meta, norms, stream] = sections;
+        let records = Records::new(records, postings)
+            .ok_or_else(|| IndexError::Corrupt("section \"records\" is cut short".into()))?;
         let doc_count = header.doc_count as usize;
-        let store = Store::new(written, separators, docs, stream)
-            .ok_or_else(|| IndexError::Corrupt("section \"written\" is not a table of written forms".into()))?;
-        if store.doc_count() != doc_count || norms.len() != doc_count {
+        let store = Store::new([written, separators, docs, meta, stream], doc_count)
+            .ok_or_else(|| IndexError::Corrupt("the document tables do not match the document count".into()))?;
+        if norms.len() != doc_count {
             return Err(IndexError::Corrupt("the document tables do not match the document count".into()));
         }
         let terms = fst::Map::new(terms)
             .map_err(|_| IndexError::Corrupt("section \"terms\" is not a valid dictionary".into()))?;
         let average = header.total_tokens as f32 / header.doc_count.max(1) as f32;
-        Ok(Index { terms, store, sections, header, norms: Norms::new(average), byte_len: bytes.len() })
+        Ok(Index { terms, records, store, sections, header, norms: Norms::new(average), byte_len: bytes.len() })
     }
 
     pub fn doc_count(&self) -> u32 {
@@ -180,12 +127,12 @@ impl<'a> Index<'a> {
 
     /// A document's length code (see [`impact`]); 0 for a bad id.
     pub fn length_code(&self, doc: u32) -> u8 {
-        self.section(Section::Norms).get(doc as usize).copied().unwrap_or(0)
+        self.sections[NORMS].get(doc as usize).copied().unwrap_or(0)
     }
 
     /// A document's fields and token ranges, or `None` for a bad id or
     /// corrupt record.
-    pub fn doc(&self, doc: u32) -> Option<StoredDoc<'a>> {
+    pub fn doc(&self, doc: u32) -> Option<StoredDoc> {
         self.store.doc(doc)
     }
 
@@ -202,7 +149,7 @@ impl<'a> Index<'a> {
 
     /// What `key` stands for, if it is in the dictionary.
     pub fn key(&self, key: &str) -> Option<Key<'a>> {
-        self.key_at(self.terms.get(key)?)
+        self.records.key(self.terms.get(key)?)
     }
 
     /// The most common words (at most `limit`) one of whose readings (the
@@ -212,7 +159,7 @@ impl<'a> Index<'a> {
         let mut stored = String::with_capacity(prefix.len() + 1);
         stored.push(COMPLETIONS_MARK);
         stored.push_str(prefix);
-        let mut words = match self.terms.get(&stored).and_then(|value| self.completions_at(value)) {
+        let mut words = match self.terms.get(&stored).and_then(|value| self.records.completions(value)) {
             Some(best) => best,
             None => {
                 let automaton = fst::automaton::Str::new(prefix).starts_with();
@@ -226,7 +173,7 @@ impl<'a> Index<'a> {
                         break;
                     }
                     left -= 1;
-                    if let Some(key) = self.key_at(value) {
+                    if let Some(key) = self.records.key(value) {
                         words.extend(self.readers(&key));
                     }
                 }
@@ -245,7 +192,7 @@ impl<'a> Index<'a> {
         let mut words = Vec::new();
         let mut keys = 0;
         while let Some((_, value)) = stream.next() {
-            if let Some(key) = self.key_at(value) {
+            if let Some(key) = self.records.key(value) {
                 let readers = self.readers(&key);
                 keys += usize::from(!readers.is_empty());
                 words.extend(readers);
@@ -260,125 +207,18 @@ impl<'a> Index<'a> {
 
     /// The words of a list of references.
     pub fn words(&self, refs: WordRefs<'a>) -> impl Iterator<Item = Word<'a>> + 'a {
-        let records = self.section(Section::Records);
-        let sections = self.sections;
-        let mut pos = 0;
-        let mut previous = 0u32;
-        let own = refs.with_self.into_iter();
-        let listed = (0..refs.count).map_while(move |_| {
-            let value = get_varint(refs.bytes, &mut pos)?;
-            let offset = if refs.delta { previous.checked_add(value)? } else { value };
-            previous = offset;
-            Some(offset)
-        });
-        own.chain(listed).filter_map(move |offset| word_at(records, sections[Section::Postings as usize], offset))
-    }
-
-    fn section(&self, section: Section) -> &'a [u8] {
-        self.sections[section as usize]
-    }
-
-    /// The key or word record a dictionary value points at.
-    fn key_at(&self, value: u64) -> Option<Key<'a>> {
-        let records = self.section(Section::Records);
-        let postings = self.section(Section::Postings);
-        let offset = u32::try_from(value >> 2).ok()?;
-        let none = WordRefs::NONE;
-        match value & 3 {
-            VALUE_WORD | VALUE_WORD_SPELLED_SO => {
-                let word = word_at(records, postings, offset)?;
-                let spelling = if value & 3 == VALUE_WORD { Spelling::Absent } else { Spelling::SameAsWord };
-                Some(Key { word: Some(word), spelling, stripped: none, stem: none })
-            }
-            VALUE_KEY => {
-                let mut pos = offset as usize;
-                let flags = *records.get(pos)?;
-                pos += 1;
-                if flags & KEY_COMPLETIONS != 0 {
-                    return None;
-                }
-                let (word, own) = if flags & KEY_WORD != 0 {
-                    let own = get_varint(records, &mut pos)?;
-                    (Some(word_at(records, postings, own)?), Some(own))
-                } else {
-                    (None, None)
-                };
-                let spelling = if flags & KEY_SPELLING_LIST != 0 {
-                    Spelling::List(list_at(records, postings, &mut pos)?)
-                } else if flags & KEY_SPELLING_SAME != 0 {
-                    Spelling::SameAsWord
-                } else {
-                    Spelling::Absent
-                };
-                let mut refs = |present: bool, with_self: Option<u32>| -> Option<WordRefs<'a>> {
-                    if !present {
-                        return Some(WordRefs { with_self, ..none });
-                    }
-                    let count = get_varint(records, &mut pos)?;
-                    let bytes = records.get(pos..)?;
-                    // Skip to the next list: the varints are read again on use.
-                    for _ in 0..count {
-                        get_varint(records, &mut pos)?;
-                    }
-                    Some(WordRefs { bytes, count, delta: true, with_self })
-                };
-                let stripped = refs(flags & KEY_STRIPPED != 0, None)?;
-                let stem = refs(flags & KEY_STEM != 0, if flags & KEY_STEM_SELF != 0 { own } else { None })?;
-                Some(Key { word, spelling, stripped, stem })
-            }
-            _ => None,
-        }
-    }
-
-    /// Stored completions: the words of a completions record.
-    fn completions_at(&self, value: u64) -> Option<Vec<Word<'a>>> {
-        let records = self.section(Section::Records);
-        let mut pos = usize::try_from(value >> 2).ok()?;
-        if value & 3 != VALUE_KEY || *records.get(pos)? != KEY_COMPLETIONS {
-            return None;
-        }
-        pos += 1;
-        let count = get_varint(records, &mut pos)?;
-        let refs = WordRefs { bytes: records.get(pos..)?, count, delta: false, with_self: None };
-        Some(self.words(refs).collect())
+        self.records.words(refs)
     }
 
     /// The words that read as a key: the key's own word, and those that do
     /// once a clitic is removed.
     fn readers(&self, key: &Key<'a>) -> Vec<Word<'a>> {
-        key.word.into_iter().chain(self.words(key.stripped)).collect()
+        key.word.into_iter().chain(self.records.words(key.stripped)).collect()
     }
 }
 
-/// The sections, in header order.
-#[derive(Clone, Copy)]
-enum Section {
-    Records = 1,
-    Postings = 2,
-    Norms = 6,
-}
-
-/// Reads a word record.
-fn word_at<'a>(records: &'a [u8], postings: &'a [u8], offset: u32) -> Option<Word<'a>> {
-    let mut pos = offset as usize;
-    let id = get_varint(records, &mut pos)?;
-    let list = list_at(records, postings, &mut pos)?;
-    Some(Word { id, list })
-}
-
-/// Reads `df, max impact, postings offset, best df[, best offset]` at `*pos`.
-fn list_at<'a>(records: &'a [u8], postings: &'a [u8], pos: &mut usize) -> Option<List<'a>> {
-    let df = get_varint(records, pos)?;
-    let max_impact = *records.get(*pos)?;
-    *pos += 1;
-    let offset = get_varint(records, pos)?;
-    let mut list = List::new(postings.get(offset as usize..)?, df, max_impact);
-    let best = get_varint(records, pos)?;
-    if best > 0 {
-        list.best = (postings.get(get_varint(records, pos)? as usize..)?, best);
-    }
-    Some(list)
-}
+/// The norms section's place in the header.
+const NORMS: usize = 7;
 
 /// Sorts words by document frequency (most first), then id; removes repeats.
 fn by_document_count(words: &mut Vec<Word<'_>>) {
@@ -415,7 +255,10 @@ mod tests {
         let index = Index::from_bytes(&bytes).unwrap();
         assert_eq!(index.doc_count(), 2);
         let b = index.doc(1).unwrap();
-        assert_eq!((b.id, b.title.as_str(), b.url), ("b", "تغريدات", Some("https://example.org/b")));
+        assert_eq!(
+            (b.id.as_str(), b.title.as_str(), b.url.as_deref()),
+            ("b", "تغريدات", Some("https://example.org/b"))
+        );
         assert_eq!(b.text, "وقالت الخارجية في تغريدة إن الوزير السُّوري وصل");
         assert_eq!(index.doc(0).unwrap().url, None);
         assert_eq!(index.doc(2), None);
@@ -471,6 +314,24 @@ mod tests {
             assert_eq!(index.doc_words(i as u32, &mut words), Some(tokens.len() as u32));
             assert_eq!(words.len(), 2 * tokens.len());
         }
+    }
+
+    #[test]
+    fn ids_and_urls_across_front_coding_groups() {
+        let docs: Vec<Document> = (0..40)
+            .map(|i| {
+                let mut d = doc(&format!("البقرة:{i}"), "عنوان", "نص");
+                d.url = (i % 3 != 1).then(|| format!("https://quran.com/2/{i}"));
+                d
+            })
+            .collect();
+        let bytes = build(&docs);
+        let index = Index::from_bytes(&bytes).unwrap();
+        for (i, d) in docs.iter().enumerate() {
+            let stored = index.doc(i as u32).unwrap();
+            assert_eq!((&stored.id, &stored.url), (&d.id, &d.url), "document {i}");
+        }
+        assert_eq!(index.doc(40), None);
     }
 
     #[test]

@@ -22,9 +22,13 @@
 //!             · forms: varint byte length, UTF-8 bytes
 //! separators  count u32 · offsets u32 × (count + 1) · UTF-8 bytes; id 0 is
 //!             the most common
-//! docs        per document: u32 offset into `stream`
-//! stream      per document: id and url (varint length (+1 for the url, 0 =
-//!             none), bytes) · form counts of title and text (varints) · for
+//! docs        per document: u32 offset into `stream`; then per 16
+//!             documents: u32 offset into `meta`
+//! meta        per document: its id and url, each as the bytes it shares with
+//!             the previous document's (none at every 16th) and the rest:
+//!             varint shared, varint rest length, bytes (for the url, shared
+//!             + 1, 0 meaning none)
+//! stream      per document: form counts of title and text (varints) · for
 //!             each form: varint (form id << 1 | 1 if its separator is not 0)
 //!             [· varint separator id] · the field's final separator id
 //! ```
@@ -34,12 +38,14 @@ use std::collections::HashMap;
 
 /// Forms per offset sample.
 const SAMPLE: usize = 32;
+/// Documents per group of front-coded ids and urls.
+const META_GROUP: usize = 16;
 
 /// One document as stored, rebuilt: its text and where each token stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredDoc<'a> {
-    pub id: &'a str,
-    pub url: Option<&'a str>,
+pub struct StoredDoc {
+    pub id: String,
+    pub url: Option<String>,
     pub title: String,
     pub text: String,
     /// Byte ranges of the title's tokens in `title`, then of the text's
@@ -136,10 +142,10 @@ impl StoreBuilder {
         id
     }
 
-    /// Writes `written`, `separators`, `docs` and `stream`. `rank` gives
+    /// Writes `written`, `separators`, `docs`, `meta` and `stream`. `rank` gives
     /// each builder word its id; words that some single-word form reads as
     /// must come before the others (see [`word_order`]).
-    pub fn write(&self, rank: &[u32]) -> [Vec<u8>; 4] {
+    pub fn write(&self, rank: &[u32]) -> [Vec<u8>; 5] {
         // Forms of one word, grouped by word id, most frequent first; then the others.
         let mut order: Vec<usize> = (0..self.forms.len()).collect();
         let key = |f: usize| {
@@ -223,14 +229,17 @@ impl StoreBuilder {
             separators.extend_from_slice(self.separators[s].0.as_bytes());
         }
 
-        let mut docs = Vec::with_capacity(self.docs.len() * 4);
-        let mut stream = Vec::new();
-        for doc in &self.docs {
+        let mut docs = Vec::with_capacity(self.docs.len() * 5);
+        let mut meta_samples = Vec::new();
+        let (mut meta, mut stream) = (Vec::new(), Vec::new());
+        for (i, doc) in self.docs.iter().enumerate() {
             docs.extend_from_slice(&(stream.len() as u32).to_le_bytes());
-            put_varint(&mut stream, doc.id.len() as u32);
-            stream.extend_from_slice(doc.id.as_bytes());
-            put_varint(&mut stream, doc.url.as_ref().map_or(0, |u| u.len() as u32 + 1));
-            stream.extend_from_slice(doc.url.as_deref().unwrap_or("").as_bytes());
+            let previous = (i % META_GROUP != 0).then(|| &self.docs[i - 1]);
+            if previous.is_none() {
+                meta_samples.extend_from_slice(&(meta.len() as u32).to_le_bytes());
+            }
+            front_code(&mut meta, previous.map(|p| p.id.as_str()), Some(&doc.id), false);
+            front_code(&mut meta, previous.and_then(|p| p.url.as_deref()), doc.url.as_deref(), true);
             for (forms, _) in &doc.fields {
                 put_varint(&mut stream, forms.len() as u32);
             }
@@ -245,8 +254,25 @@ impl StoreBuilder {
                 put_varint(&mut stream, separator_id[*tail]);
             }
         }
-        [written, separators, docs, stream]
+        docs.extend_from_slice(&meta_samples);
+        [written, separators, docs, meta, stream]
     }
+}
+
+/// Writes `text` as what it shares with `previous` and the rest. `optional`:
+/// the shared length is stored + 1, 0 meaning no text.
+fn front_code(out: &mut Vec<u8>, previous: Option<&str>, text: Option<&str>, optional: bool) {
+    let Some(text) = text else {
+        put_varint(out, 0);
+        return;
+    };
+    let shared = previous.map_or(0, |p| {
+        let common = p.bytes().zip(text.bytes()).take_while(|(a, b)| a == b).count();
+        (0..=common).rev().find(|&n| text.is_char_boundary(n)).unwrap_or(0)
+    });
+    put_varint(out, shared as u32 + u32::from(optional));
+    put_varint(out, (text.len() - shared) as u32);
+    out.extend_from_slice(&text.as_bytes()[shared..]);
 }
 
 /// Word ids for the builder's words, given how often each occurs: words
@@ -276,7 +302,9 @@ pub struct Store<'a> {
     written: &'a [u8],
     separators: &'a [u8],
     docs: &'a [u8],
+    meta: &'a [u8],
     stream: &'a [u8],
+    doc_count: usize,
     forms: u32,
     single: u32,
     /// Byte offsets within `written` of its parts.
@@ -289,7 +317,10 @@ pub struct Store<'a> {
 
 impl<'a> Store<'a> {
     /// Checks the tables' sizes against each other (not their contents).
-    pub fn new(written: &'a [u8], separators: &'a [u8], docs: &'a [u8], stream: &'a [u8]) -> Option<Store<'a>> {
+    pub fn new([written, separators, docs, meta, stream]: [&'a [u8]; 5], doc_count: usize) -> Option<Store<'a>> {
+        if docs.len() != 4 * doc_count + 4 * doc_count.div_ceil(META_GROUP) {
+            return None;
+        }
         let forms = get_u32(written, 0)?;
         let single = get_u32(written, 4)?;
         if single > forms {
@@ -304,8 +335,21 @@ impl<'a> Store<'a> {
         if lists > written.len() {
             return None;
         }
-        let mut store =
-            Store { written, separators, docs, stream, forms, single, bitmap, ranks, samples, lists, strings: lists };
+        let mut store = Store {
+            written,
+            separators,
+            docs,
+            meta,
+            stream,
+            doc_count,
+            forms,
+            single,
+            bitmap,
+            ranks,
+            samples,
+            lists,
+            strings: lists,
+        };
         // The forms' bytes start after the last word list.
         if forms > single {
             let mut pos = lists + get_u32(written, lists - 4)? as usize;
@@ -316,11 +360,6 @@ impl<'a> Store<'a> {
             store.strings = pos;
         }
         Some(store)
-    }
-
-    /// Documents whose offsets the table holds.
-    pub fn doc_count(&self) -> usize {
-        self.docs.len() / 4
     }
 
     /// A form as written, or `None` for a bad id.
@@ -394,20 +433,43 @@ impl<'a> Store<'a> {
         std::str::from_utf8(bytes.get(..end.checked_sub(start)? as usize)?).ok()
     }
 
-    /// Reads a document's header: id, url, and the form counts of its fields.
-    fn header(&self, doc: u32) -> Option<(&'a str, Option<&'a str>, [u32; 2], usize)> {
+    /// A document's id and url, front-coded in groups.
+    fn meta(&self, doc: u32) -> Option<(String, Option<String>)> {
+        if doc as usize >= self.doc_count {
+            return None;
+        }
+        let group = doc as usize / META_GROUP;
+        let mut pos = get_u32(self.docs, 4 * self.doc_count + 4 * group)? as usize;
+        let (mut id, mut url) = (String::new(), None::<String>);
+        for _ in group * META_GROUP..=doc as usize {
+            id = self.front_decoded(&mut pos, Some(&id), false)?.unwrap_or_default();
+            url = self.front_decoded(&mut pos, url.as_deref(), true)?;
+        }
+        Some((id, url))
+    }
+
+    fn front_decoded(&self, pos: &mut usize, previous: Option<&str>, optional: bool) -> Option<Option<String>> {
+        let code = get_varint(self.meta, pos)? as usize;
+        if optional && code == 0 {
+            return Some(None);
+        }
+        let shared = code - usize::from(optional);
+        let len = get_varint(self.meta, pos)? as usize;
+        let rest = std::str::from_utf8(self.meta.get(*pos..pos.checked_add(len)?)?).ok()?;
+        *pos += len;
+        let mut text = previous.unwrap_or("").get(..shared)?.to_string();
+        text.push_str(rest);
+        Some(Some(text))
+    }
+
+    /// Where a document's entries start, and the form counts of its fields.
+    fn header(&self, doc: u32) -> Option<([u32; 2], usize)> {
+        if doc as usize >= self.doc_count {
+            return None;
+        }
         let mut pos = get_u32(self.docs, doc as usize * 4)? as usize;
-        let take = |pos: &mut usize, len: usize| {
-            let s = std::str::from_utf8(self.stream.get(*pos..pos.checked_add(len)?)?).ok();
-            *pos += len;
-            s
-        };
-        let id_len = get_varint(self.stream, &mut pos)? as usize;
-        let id = take(&mut pos, id_len)?;
-        let url_len = get_varint(self.stream, &mut pos)? as usize;
-        let url = take(&mut pos, url_len.saturating_sub(1))?;
         let counts = [get_varint(self.stream, &mut pos)?, get_varint(self.stream, &mut pos)?];
-        Some((id, (url_len > 0).then_some(url), counts, pos))
+        Some((counts, pos))
     }
 
     /// Reads one form entry at `*pos`: (form id, separator id).
@@ -420,7 +482,7 @@ impl<'a> Store<'a> {
     /// A document's words in order, title first, into `out`; returns how
     /// many are the title's.
     pub fn words(&self, doc: u32, out: &mut Vec<u32>) -> Option<u32> {
-        let (_, _, counts, mut pos) = self.header(doc)?;
+        let (counts, mut pos) = self.header(doc)?;
         out.clear();
         let mut title = 0;
         for (field, &count) in counts.iter().enumerate() {
@@ -437,8 +499,9 @@ impl<'a> Store<'a> {
     }
 
     /// A document rebuilt: its fields' text and its tokens' ranges.
-    pub fn doc(&self, doc: u32) -> Option<StoredDoc<'a>> {
-        let (id, url, counts, mut pos) = self.header(doc)?;
+    pub fn doc(&self, doc: u32) -> Option<StoredDoc> {
+        let (counts, mut pos) = self.header(doc)?;
+        let (id, url) = self.meta(doc)?;
         let mut fields = [(String::new(), Vec::new()), (String::new(), Vec::new())];
         let mut words = Vec::new();
         for ((text, ranges), &count) in fields.iter_mut().zip(&counts) {

@@ -32,8 +32,8 @@ pub fn hit(index: &Index<'_>, plan: &Plan<'_>, marks: &WordMarks, scored: &Score
         score: (f64::from(scored.score) * 1000.0).round() / 1000.0,
         excerpt: excerpt(&fields.text, &fields.text_ranges, &text_hits),
         title_highlights: title_highlights(&fields.title, &fields.title_ranges, &title_hits),
-        id: fields.id.to_string(),
+        id: fields.id,
         title: fields.title,
-        url: fields.url.map(str::to_string),
+        url: fields.url,
     })
 }
