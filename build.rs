@@ -13,6 +13,8 @@ mod analyzer;
 mod corpus;
 #[path = "src/index/mod.rs"]
 mod index;
+#[path = "src/sort.rs"]
+mod sort;
 
 use std::path::PathBuf;
 

@@ -94,10 +94,10 @@ fn clean(s: &str) -> String {
 /// over the text.
 fn to_utf16(text: &str, spans: impl Iterator<Item = (usize, usize)>) -> Vec<[u32; 2]> {
     let mut spans: Vec<(usize, usize)> = spans.collect();
-    spans.sort_unstable();
+    crate::sort::sort_by(&mut spans, &|a, b| a < b);
     spans.dedup();
     let mut bytes: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
-    bytes.sort_unstable();
+    crate::sort::sort_by(&mut bytes, &|a, b| a < b);
     bytes.dedup();
     let mut units = Vec::with_capacity(bytes.len());
     let (mut unit, mut next) = (0u32, 0);

@@ -12,6 +12,7 @@
 //!   stored text), and the zero-copy reader over it.
 //! - [`query`]: what the reader typed → clauses (words, phrases, exclusions).
 //! - [`search`]: clauses → ranked hits; [`excerpt`]: hits → highlighted passages.
+//! - [`sort`]: the one sort the module uses at query time (small code).
 //!
 //! `build.rs` includes `analyzer`, `corpus` and `index` by path, so indexing
 //! and querying run the very same analysis.
@@ -30,6 +31,7 @@ pub mod excerpt;
 pub mod index;
 pub mod query;
 pub mod search;
+pub mod sort;
 /// The wasm-bindgen exports (public so the browser tests can call them).
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_api;

@@ -47,7 +47,7 @@ pub fn stripped_forms(word: &str) -> Vec<String> {
             forms.push(rest.to_string());
         }
     }
-    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    crate::sort::sort_by(&mut forms, &|a, b| a.len() > b.len());
     forms
 }
 

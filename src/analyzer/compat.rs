@@ -73,7 +73,7 @@ pub fn normalize(s: &str) -> String {
     let mut i = 0;
     while i < out.len() {
         let run = out[i..].iter().take_while(|&&c| combining_class(c) != 0).count();
-        out[i..i + run].sort_by_key(|&c| combining_class(c));
+        crate::sort::sort_by(&mut out[i..i + run], &|&a, &b| combining_class(a) < combining_class(b));
         i += run.max(1);
     }
     // Composition: a starter absorbs a following madda/hamza unless a mark of

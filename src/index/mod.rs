@@ -221,8 +221,8 @@ impl<'a> Index<'a> {
 const NORMS: usize = 7;
 
 /// Sorts words by document frequency (most first), then id; removes repeats.
-fn by_document_count(words: &mut Vec<Word<'_>>) {
-    words.sort_by(|a, b| b.list.df.cmp(&a.list.df).then(a.id.cmp(&b.id)));
+pub fn by_document_count(words: &mut Vec<Word<'_>>) {
+    crate::sort::sort_by(words, &|a, b| (b.list.df, a.id) < (a.list.df, b.id));
     words.dedup_by_key(|w| w.id);
 }
 

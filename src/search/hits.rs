@@ -27,7 +27,7 @@ pub fn hit(index: &Index<'_>, plan: &Plan<'_>, marks: &WordMarks, scored: &Score
             }
         }
     }
-    text_hits.sort_unstable();
+    crate::sort::sort_by(&mut text_hits, &|a, b| a < b);
     Some(Hit {
         score: (f64::from(scored.score) * 1000.0).round() / 1000.0,
         excerpt: excerpt(&fields.text, &fields.text_ranges, &text_hits),

@@ -117,7 +117,7 @@ impl<'i, 'a> Matcher<'i, 'a> {
     fn new(index: &'i Index<'a>, plan: &'i Plan<'a>, k: usize, require_all: bool) -> Self {
         let leaves: Vec<Union<'a>> = plan.leaves.iter().map(|leaf| Union::new(index, leaf)).collect();
         let mut order: Vec<usize> = plan.include.iter().flat_map(|c| c.leaves().iter().copied()).collect();
-        order.sort_by_key(|&l| leaves[l].progress().1);
+        crate::sort::sort_by(&mut order, &|&a, &b| leaves[a].progress().1 < leaves[b].progress().1);
         Matcher {
             index,
             plan,

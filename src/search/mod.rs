@@ -114,7 +114,8 @@ impl Index<'_> {
                 }
             }
         }
-        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.chars().count().cmp(&b.1.chars().count())).then(a.1.cmp(&b.1)));
+        let key = |(df, written): &(u32, String)| (std::cmp::Reverse(*df), written.chars().count(), written.clone());
+        crate::sort::sort_by(&mut found, &|a, b| key(a) < key(b));
         let mut out: Vec<String> = Vec::new();
         for (_, spelling) in found {
             if out.len() == limit {

@@ -147,8 +147,7 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
     if word.prefix {
         let mut completions: Vec<IndexWord<'a>> =
             word.forms.stripped.iter().flat_map(|form| index.words_with_prefix(form, PREFIX_WORDS)).collect();
-        completions.sort_by(|a, b| b.list.df.cmp(&a.list.df).then(a.id.cmp(&b.id)));
-        completions.dedup_by_key(|w| w.id);
+        crate::index::by_document_count(&mut completions);
         let mut postings = 0;
         for w in completions {
             if postings > 0 && postings + w.list.df > PREFIX_POSTINGS {
@@ -173,7 +172,7 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
     }
     let mut sources = sources.0;
     // Strongest first, then the most common: what a cap keeps.
-    sources.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(b.list.df.cmp(&a.list.df)));
+    crate::sort::sort_by(&mut sources, &|a, b| (a.weight, a.list.df) > (b.weight, b.list.df));
     sources.truncate(MAX_SOURCES);
     // A word's commonness is its most common matching form's.
     let df = sources.iter().map(|s| s.list.df).max().unwrap_or(0);

@@ -71,7 +71,7 @@ impl TopK {
     /// The kept documents, best first.
     pub fn into_sorted(self) -> Vec<Scored> {
         let mut out: Vec<Scored> = self.heap.into_iter().map(|Reverse(s)| s).collect();
-        out.sort_by(|a, b| b.cmp(a));
+        crate::sort::sort_by(&mut out, &|a, b| a > b);
         out
     }
 }

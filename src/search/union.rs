@@ -46,7 +46,7 @@ impl<'a> Union<'a> {
         let mut short = Vec::new();
         // The shortest lists first, merged while they stay short together.
         let mut by_length: Vec<&Source<'a>> = leaf.sources.iter().collect();
-        by_length.sort_by_key(|s| s.list.df);
+        crate::sort::sort_by(&mut by_length, &|a, b| a.list.df < b.list.df);
         for source in by_length {
             let mut cursor = Cursor::new(source.list);
             if source.list.df > MERGE_DF || short.len() + source.list.df as usize > MERGE_TOTAL {
@@ -163,7 +163,7 @@ struct Merged {
 
 impl Merged {
     fn new(mut entries: Vec<(u32, f32)>) -> Merged {
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        crate::sort::sort_by(&mut entries, &|a, b| (a.0, -a.1) < (b.0, -b.1));
         entries.dedup_by_key(|e| e.0); // the best of a document's entries is first
         let blocks = entries
             .chunks(BLOCK)
