@@ -1,19 +1,51 @@
 //! The JavaScript API: typed wasm-bindgen exports over the same core the
-//! native tests and CLI use. Values cross as plain JS objects through
-//! serde-wasm-bindgen; nothing panics across the boundary (a panic would kill
-//! the module for the rest of the page's life), errors become exceptions.
+//! native tests and CLI use. Values cross as plain JS objects, built with
+//! js-sys (serde-wasm-bindgen cost 2.5 KB of the gzipped module); nothing
+//! panics across the boundary (a panic would kill the module for the rest of
+//! the page's life), errors become exceptions.
 //!
 //! Highlight ranges are UTF-16 code unit offsets, ready for `String.slice`.
 
-use crate::{embedded_index, Index, SearchOptions};
-use serde::Serialize;
+use crate::{embedded_index, Hit, Index, SearchOptions, SearchResponse};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-/// Plain objects (not `Map`s) for structs, `null` for a missing url: the same
-/// JSON the CLI prints.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+/// Plain objects (not `Map`s), `null` for a missing url: the same shape as
+/// the JSON the CLI prints.
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (name, value) in fields {
+        // Setting a property of a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object.into()
+}
+
+fn ranges(ranges: &[[u32; 2]]) -> JsValue {
+    ranges.iter().map(|&[start, end]| Array::of2(&start.into(), &end.into())).collect::<Array>().into()
+}
+
+fn hit(hit: &Hit) -> JsValue {
+    object(&[
+        ("id", hit.id.as_str().into()),
+        ("title", hit.title.as_str().into()),
+        ("url", hit.url.as_deref().map_or(JsValue::NULL, JsValue::from_str)),
+        ("score", hit.score.into()),
+        (
+            "excerpt",
+            object(&[("text", hit.excerpt.text.as_str().into()), ("highlights", ranges(&hit.excerpt.highlights))]),
+        ),
+        ("title_highlights", ranges(&hit.title_highlights)),
+    ])
+}
+
+fn response(response: &SearchResponse) -> JsValue {
+    object(&[
+        ("total", (response.total as f64).into()),
+        ("total_is_estimate", response.total_is_estimate.into()),
+        ("relaxed", response.relaxed.into()),
+        ("results", response.results.iter().map(hit).collect::<Array>().into()),
+    ])
 }
 
 /// Reads `{ limit, offset }` (both optional, whole numbers ≥ 0). Read by hand
@@ -43,37 +75,30 @@ fn search_options(options: &JsValue) -> Result<SearchOptions, JsError> {
 }
 
 /// `search(query, { limit = 10, offset = 0 })` →
-/// `{ total, relaxed, results: [{ id, title, url, score, excerpt: { text, highlights }, title_highlights }] }`.
+/// `{ total, total_is_estimate, relaxed, results: [{ id, title, url, score, excerpt: { text, highlights },
+/// title_highlights }] }`.
 #[wasm_bindgen]
 pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
-    to_js(&embedded_index().search(query, &search_options(&options)?))
+    Ok(response(&embedded_index().search(query, &search_options(&options)?)))
 }
 
 /// `suggest(prefix, limit = 8)` → completions of the last word, in their most
 /// common original spelling.
 #[wasm_bindgen]
-pub fn suggest(prefix: &str, limit: Option<u32>) -> Result<JsValue, JsError> {
-    to_js(&embedded_index().suggest(prefix, limit.unwrap_or(8) as usize))
-}
-
-#[derive(Serialize)]
-struct Info {
-    documents: u32,
-    terms: u32,
-    index_bytes: usize,
-    version: u32,
+pub fn suggest(prefix: &str, limit: Option<u32>) -> Array {
+    embedded_index().suggest(prefix, limit.unwrap_or(8) as usize).iter().map(|w| JsValue::from_str(w)).collect()
 }
 
 /// `info()` → `{ documents, terms, index_bytes, version }`.
 #[wasm_bindgen]
-pub fn info() -> Result<JsValue, JsError> {
+pub fn info() -> JsValue {
     let index = embedded_index();
-    to_js(&Info {
-        documents: index.doc_count(),
-        terms: index.term_count(),
-        index_bytes: index.byte_len(),
-        version: crate::index::format::VERSION,
-    })
+    object(&[
+        ("documents", index.doc_count().into()),
+        ("terms", index.term_count().into()),
+        ("index_bytes", (index.byte_len() as f64).into()),
+        ("version", crate::index::format::VERSION.into()),
+    ])
 }
 
 /// `validateIndex(bytes)`: opens index bytes (e.g. fetched as a file) and

@@ -6,7 +6,7 @@
 //! of its effects:
 //!
 //! 1. presentation forms and ligatures (ﻷ ﺑ ﷲ) and fullwidth/halfwidth forms
-//!    become ordinary letters: [`TABLE`](super::compat_table::TABLE), the
+//!    become ordinary letters: [`FORMS`](super::compat_table::FORMS), the
 //!    NFKC of every code point of [`COMPAT_BLOCKS`], generated from
 //!    unicode-normalization by `cargo run --example gen_compat`;
 //! 2. alef, waw, yeh and heh followed by a combining madda or hamza compose
@@ -16,7 +16,7 @@
 //!
 //! The tests check all three against unicode-normalization.
 
-use super::compat_table::TABLE;
+use super::compat_table::{FORMS, RANGES};
 
 /// Blocks whose NFKC mappings are applied.
 pub const COMPAT_BLOCKS: &[(u32, u32)] = &[
@@ -31,7 +31,16 @@ pub const COMPAT_BLOCKS: &[(u32, u32)] = &[
 /// The NFKC form of `c` if it differs from `c` (within [`COMPAT_BLOCKS`]).
 pub fn decompose(c: char) -> Option<&'static str> {
     let u = c as u32;
-    TABLE.binary_search_by_key(&u, |&(code, _)| code).ok().map(|i| TABLE[i].1)
+    let mut index = 0;
+    for &(first, count) in RANGES {
+        let (first, count) = (first as u32, count as u32);
+        if (first..first + count).contains(&u) {
+            // Presentation forms are rare in real text: a scan is fast enough.
+            return FORMS.split('\u{1}').nth((index + u - first) as usize);
+        }
+        index += count;
+    }
+    None
 }
 
 /// NFC composition of a letter and a following combining madda/hamza.
