@@ -46,5 +46,13 @@ pub static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.
 /// The embedded index, opened on first use.
 pub fn embedded_index() -> &'static Index<'static> {
     static INDEX: std::sync::OnceLock<Index<'static>> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| Index::from_bytes(INDEX_BYTES).expect("build.rs writes an index of this version"))
+    // Not `expect`: formatting the error would pull `Debug` into the module.
+    INDEX.get_or_init(|| match Index::from_bytes(INDEX_BYTES) {
+        Ok(index) => index,
+        Err(_) => panic!("build.rs writes an index this module reads"),
+    })
 }
+
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
