@@ -93,10 +93,25 @@ else
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --quiet
 fi
 
-# 7. Playwright (the core only: it must not download browsers; we use /usr/bin/chromium).
-if [[ -d "$ROOT/node_modules/playwright-core" ]]; then
-  step "playwright-core: present"
+# 7. Playwright (the core only: it must not download browsers; we use
+#    /usr/bin/chromium) and terser (minifies the module's JS glue).
+if [[ -d "$ROOT/node_modules/playwright-core" && -x "$ROOT/node_modules/.bin/terser" ]]; then
+  step "playwright-core, terser: present"
 else
   (cd "$ROOT" && npm ci --no-fund --no-audit --silent)
+fi
+
+# 8. Optional: the nightly toolchain's standard library sources, with which
+#    scripts/build-wasm.sh rebuilds std for size (a smaller module). Without
+#    them it builds with stable.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  step "nightly toolchain: absent (release modules are built with stable)"
+elif rustup component list --toolchain nightly --installed | grep -q '^rust-src'; then
+  step "nightly rust-src: present"
+elif rustup component add rust-src --toolchain nightly >/dev/null 2>&1 \
+    && rustup target add wasm32-unknown-unknown --toolchain nightly >/dev/null 2>&1; then
+  step "nightly rust-src: installed"
+else
+  step "nightly rust-src: unavailable (release modules are built with stable)"
 fi
 step "done"
