@@ -22,40 +22,39 @@ pub struct Excerpt {
     pub highlights: Vec<[u32; 2]>,
 }
 
-/// Picks the window of [`WINDOW`] tokens that covers the most distinct query
-/// clauses (then the most matches), and marks the matched tokens in it.
+/// The passage of a document's text that holds its tokens `ranges` (at
+/// most [`WINDOW`], see [`best_window`]), with the matched ones marked.
 ///
-/// `ranges` are the byte ranges of the text's tokens (at least up to the
-/// last hit's window); `hits` are `(token index, clause index)` pairs, sorted
-/// by token index, clause indices below 64.
-pub fn excerpt(text: &str, ranges: &[(usize, usize)], hits: &[(usize, usize)]) -> Excerpt {
-    if ranges.is_empty() {
+/// `text` holds the passage (and maybe more); `ranges` are the byte ranges
+/// of its tokens in `text`; `hits` are `(token index in the passage, clause
+/// index)` pairs, sorted by token; `cut` says whether the document goes on
+/// before and after the passage (an ellipsis marks each cut).
+pub fn excerpt(text: &str, ranges: &[(usize, usize)], hits: &[(usize, usize)], cut: (bool, bool)) -> Excerpt {
+    let (Some(&(from, _)), Some(&(_, to))) = (ranges.first(), ranges.last()) else {
         return Excerpt { text: clean(text), highlights: Vec::new() };
-    }
-    let first = best_window(hits).min(ranges.len() - 1);
-    let last = (first + WINDOW).min(ranges.len()) - 1;
-    let (from, to) = (ranges[first].0, ranges[last].1);
-
-    let lead = if from > 0 { ELLIPSIS } else { "" };
+    };
+    let lead = if cut.0 { ELLIPSIS } else { "" };
     let mut out = String::with_capacity(to - from + 8);
     out.push_str(lead);
     out.push_str(&clean(&text[from..to]));
-    if to < text.trim_end().len() {
+    if cut.1 {
         out.push_str(" …");
     }
     let shift = lead.len() as isize - from as isize;
     let spans = hits
         .iter()
-        .filter(|(t, _)| (first..=last).contains(t))
-        .map(|&(t, _)| ((ranges[t].0 as isize + shift) as usize, (ranges[t].1 as isize + shift) as usize));
+        .filter_map(|&(t, _)| ranges.get(t))
+        .map(|&(start, end)| ((start as isize + shift) as usize, (end as isize + shift) as usize));
     let highlights = to_utf16(&out, spans);
     Excerpt { text: out, highlights }
 }
 
-/// The first token of the best window: each window starts [`LEAD`] tokens
-/// before a hit; the one with the most distinct clauses, then the most hits,
-/// then the earliest wins. One pass, the window's clauses counted as it slides.
-fn best_window(hits: &[(usize, usize)]) -> usize {
+/// The first token of the best window of [`WINDOW`] tokens: each window
+/// starts [`LEAD`] tokens before a hit; the one with the most distinct
+/// clauses, then the most hits, then the earliest wins. One pass, the
+/// window's clauses counted as it slides. `hits` as for [`excerpt`], counted
+/// from the text's first token.
+pub fn best_window(hits: &[(usize, usize)]) -> usize {
     let mut counts = [0u32; 64];
     let (mut distinct, mut left, mut right) = (0, 0, 0);
     let mut best = (0, 0, 0); // (distinct clauses, hits, start)
@@ -129,28 +128,35 @@ mod tests {
     #[test]
     fn highlights_whole_vowelled_words_in_utf16() {
         let text = "قال الرئيسُ السُّوريُّ إنّ العلاقاتِ جيدة";
-        let r = ranges(text);
-        let e = excerpt(text, &r, &[(2, 0), (4, 1)]);
+        let e = excerpt(text, &ranges(text), &[(2, 0), (4, 1)], (false, false));
         assert_eq!(e.text, text);
         assert_eq!(marked(&e), ["السُّوريُّ", "العلاقاتِ"]);
         assert_eq!(e.highlights[0], [12, 22]);
     }
 
     #[test]
-    fn long_text_is_cut_around_the_best_window() {
-        let words: Vec<String> = (0..100).map(|i| format!("كلمة{i}")).collect();
+    fn the_best_window_covers_the_most_clauses() {
+        let hits = [(3, 0), (60, 0), (62, 1)];
+        assert_eq!(best_window(&hits), 55);
+        assert_eq!(best_window(&[(2, 0), (3, 0)]), 0);
+        assert_eq!(best_window(&[]), 0);
+        // Two hits of one clause do not beat one hit each of two clauses.
+        assert_eq!(best_window(&[(10, 0), (11, 0), (100, 0), (101, 1)]), 95);
+    }
+
+    #[test]
+    fn cut_text_gets_ellipses() {
+        let words: Vec<String> = (55..85).map(|i| format!("كلمة{i}")).collect();
         let text = words.join(" ");
-        let r = ranges(&text);
-        let e = excerpt(&text, &r, &[(3, 0), (60, 0), (62, 1)]);
-        assert!(e.text.starts_with("… كلمة55 "), "{}", e.text);
-        assert!(e.text.ends_with(" …"));
+        let e = excerpt(&text, &ranges(&text), &[(5, 0), (7, 1)], (true, true));
+        assert!(e.text.starts_with("… كلمة55 ") && e.text.ends_with("كلمة84 …"), "{}", e.text);
         assert_eq!(marked(&e), ["كلمة60", "كلمة62"]);
     }
 
     #[test]
     fn no_hits_gives_the_opening() {
         let text = "سطر أول\nسطر ثان";
-        let e = excerpt(text, &ranges(text), &[]);
+        let e = excerpt(text, &ranges(text), &[], (false, false));
         assert_eq!(e.text, "سطر أول سطر ثان");
         assert!(e.highlights.is_empty());
     }

@@ -7,7 +7,7 @@
 // for documents without a url; {id} is replaced by the URL-encoded document id),
 // pkg (URL of the engine's bahth.js; default ./pkg/bahth.js next to this file).
 // Events (bubbling, composed): "bahth-results" after each render, detail
-// { query, total, relaxed, shown }; "bahth-select" (cancelable) before a result is
+// { query, total, total_is_estimate, relaxed, shown }; "bahth-select" (cancelable) before a result is
 // opened, detail { id, url, href }.
 // Everything is rendered with createElement/textContent: document text is never
 // parsed as HTML.
@@ -52,7 +52,8 @@ const TEXT = {
   keys: '↑ ↓ للتنقل · Enter للفتح · Esc للمسح',
 };
 
-export const countText = (n) => arabicCount(n, RESULTS);
+/** The result count; an estimate (the engine counts exactly up to 200) reads «نحو …». */
+export const countText = (n, estimate = false) => (estimate ? 'نحو ' : '') + arabicCount(n, RESULTS);
 
 class BahthSearch extends HTMLElement {
   static observedAttributes = ['placeholder', 'limit', 'href-template', 'pkg'];
@@ -138,7 +139,7 @@ class BahthSearch extends HTMLElement {
     const query = this.#ui.input.value;
     if (!query.trim()) {
       this.#showIdle();
-      return this.#emit({ query, total: 0, relaxed: false, shown: 0 });
+      return this.#emit({ query, total: 0, total_is_estimate: false, relaxed: false, shown: 0 });
     }
     let answer;
     try {
@@ -148,14 +149,14 @@ class BahthSearch extends HTMLElement {
       this.#setCount('');
       return this.#showNotice(TEXT.queryError + (err?.message ?? String(err)), { alert: true });
     }
-    const { total, relaxed, results } = answer;
+    const { total, total_is_estimate: estimate, relaxed, results } = answer;
     this.#setResults(results);
     if (results.length === 0) this.#showNone(query);
     else if (relaxed) this.#showNotice(TEXT.relaxed);
     else this.#showNotice('');
-    this.#setCount(relaxed || total === 0 ? '' : countText(total)); // the notice speaks for the other cases
-    this.#announce(relaxed ? TEXT.relaxed + ' ' + countText(results.length) : countText(total));
-    this.#emit({ query, total, relaxed, shown: results.length });
+    this.#setCount(relaxed || total === 0 ? '' : countText(total, estimate)); // the notice speaks for the other cases
+    this.#announce(relaxed ? TEXT.relaxed + ' ' + countText(results.length) : countText(total, estimate));
+    this.#emit({ query, total, total_is_estimate: estimate, relaxed, shown: results.length });
   }
 
   #emit(detail) {

@@ -133,13 +133,25 @@ impl<'a> Index<'a> {
     /// A document's fields and token ranges, or `None` for a bad id or
     /// corrupt record.
     pub fn doc(&self, doc: u32) -> Option<StoredDoc> {
-        self.store.doc(doc)
+        self.store.doc(doc, 0..u32::MAX)
+    }
+
+    /// Like [`Index::doc`], with only the tokens at positions `window` of
+    /// the text (an excerpt's worth) rebuilt.
+    pub fn doc_window(&self, doc: u32, window: std::ops::Range<u32>) -> Option<StoredDoc> {
+        self.store.doc(doc, window)
     }
 
     /// A document's words in order (title first) into `out`; returns how
     /// many of them are the title's, or `None` for a bad id or record.
     pub fn doc_words(&self, doc: u32, out: &mut Vec<u32>) -> Option<u32> {
         self.store.words(doc, out)
+    }
+
+    /// Calls `visit(word, in title)` for a document's words in order, until
+    /// it returns false; `None` for a bad id or record.
+    pub fn each_doc_word(&self, doc: u32, visit: &mut dyn FnMut(u32, bool) -> bool) -> Option<()> {
+        self.store.each_word(doc, visit)
     }
 
     /// The most common way a word is written (for suggestions).
@@ -313,6 +325,25 @@ mod tests {
             assert_eq!(stored.title_ranges, tokens, "{text:?}");
             assert_eq!(index.doc_words(i as u32, &mut words), Some(tokens.len() as u32));
             assert_eq!(words.len(), 2 * tokens.len());
+        }
+    }
+
+    #[test]
+    fn a_window_of_the_text() {
+        let text = "قال: «العلاقاتُ الثنائية» ﷺ جيدة، ثم مضى.";
+        let bytes = build(&[doc("a", "عنوان", text)]);
+        let index = Index::from_bytes(&bytes).unwrap();
+        let tokens: Vec<(usize, usize)> = tokenize(text).iter().map(|t| (t.start, t.end)).collect();
+        let full = index.doc(0).unwrap();
+        assert_eq!((full.text.as_str(), full.cut), (text, (false, false)));
+        for (from, to) in [(1, 3), (0, 2), (3, 7), (5, 100), (2, 3)] {
+            let window = index.doc_window(0, from..to).unwrap();
+            let to = (to as usize).min(tokens.len());
+            let words: Vec<&str> = window.text_ranges.iter().map(|&(s, e)| &window.text[s..e]).collect();
+            let want: Vec<&str> = tokens[from as usize..to].iter().map(|&(s, e)| &text[s..e]).collect();
+            assert_eq!(words, want, "{from}..{to}");
+            assert_eq!(window.cut, (from > 0, to < tokens.len()), "{from}..{to}");
+            assert_eq!(window.title, "عنوان");
         }
     }
 

@@ -35,6 +35,7 @@
 
 use super::format::{get_u32, get_varint, put_varint};
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// Forms per offset sample.
 const SAMPLE: usize = 32;
@@ -53,6 +54,8 @@ pub struct StoredDoc {
     /// range, a form of none has no position).
     pub title_ranges: Vec<(usize, usize)>,
     pub text_ranges: Vec<(usize, usize)>,
+    /// The text holds only a window: tokens were left out before it, after it.
+    pub cut: (bool, bool),
 }
 
 /// Collects documents while they are read; written out once word ids are
@@ -402,19 +405,37 @@ impl<'a> Store<'a> {
     /// The words form `form` reads as, appended to `out`.
     fn form_words(&self, form: u32, out: &mut Vec<u32>) -> Option<()> {
         if form < self.single {
-            let block = form as usize / 64;
-            let below = self.bitmap_word(block)? & (u64::MAX >> (63 - form % 64));
-            out.push((get_u32(self.written, self.ranks + 4 * block)? + below.count_ones()).checked_sub(1)?);
-        } else if form < self.forms {
-            let at = self.lists + get_u32(self.written, self.lists - 4 * (self.forms - form) as usize)? as usize;
-            let mut pos = at;
-            for _ in 0..get_varint(self.written, &mut pos)? {
-                out.push(get_varint(self.written, &mut pos)?);
-            }
-        } else {
-            return None;
+            out.push(self.single_word(form)?);
+            return Some(());
+        }
+        let mut pos = self.list_at(form)?;
+        for _ in 0..get_varint(self.written, &mut pos)? {
+            out.push(get_varint(self.written, &mut pos)?);
         }
         Some(())
+    }
+
+    /// How many words form `form` reads as.
+    fn word_count(&self, form: u32) -> Option<u32> {
+        if form < self.single {
+            return Some(1);
+        }
+        get_varint(self.written, &mut self.list_at(form)?)
+    }
+
+    /// The word of a single-word form: the set bits of the bitmap up to it.
+    fn single_word(&self, form: u32) -> Option<u32> {
+        let block = form as usize / 64;
+        let below = self.bitmap_word(block)? & (u64::MAX >> (63 - form % 64));
+        (get_u32(self.written, self.ranks + 4 * block)? + below.count_ones()).checked_sub(1)
+    }
+
+    /// Where the word list of a form of several words (or none) starts.
+    fn list_at(&self, form: u32) -> Option<usize> {
+        if form < self.single || form >= self.forms {
+            return None;
+        }
+        Some(self.lists + get_u32(self.written, self.lists - 4 * (self.forms - form) as usize)? as usize)
     }
 
     fn bitmap_word(&self, block: usize) -> Option<u64> {
@@ -482,41 +503,83 @@ impl<'a> Store<'a> {
     /// A document's words in order, title first, into `out`; returns how
     /// many are the title's.
     pub fn words(&self, doc: u32, out: &mut Vec<u32>) -> Option<u32> {
-        let (counts, mut pos) = self.header(doc)?;
         out.clear();
         let mut title = 0;
-        for (field, &count) in counts.iter().enumerate() {
-            for _ in 0..count {
-                let (form, _) = self.entry(&mut pos)?;
-                self.form_words(form, out)?;
-            }
-            get_varint(self.stream, &mut pos)?;
-            if field == 0 {
-                title = out.len() as u32;
-            }
-        }
+        self.each_word(doc, &mut |word, in_title| {
+            out.push(word);
+            title += u32::from(in_title);
+            true
+        })?;
         Some(title)
     }
 
-    /// A document rebuilt: its fields' text and its tokens' ranges.
-    pub fn doc(&self, doc: u32) -> Option<StoredDoc> {
+    /// Calls `visit(word, in title)` for a document's words in order, until
+    /// it returns false.
+    pub fn each_word(&self, doc: u32, visit: &mut dyn FnMut(u32, bool) -> bool) -> Option<()> {
+        let (counts, mut pos) = self.header(doc)?;
+        let mut words = Vec::new();
+        for (field, &count) in counts.iter().enumerate() {
+            for _ in 0..count {
+                let (form, _) = self.entry(&mut pos)?;
+                if form < self.single {
+                    // The common case: a form of one word, no list to fill.
+                    if !visit(self.single_word(form)?, field == 0) {
+                        return Some(());
+                    }
+                    continue;
+                }
+                words.clear();
+                self.form_words(form, &mut words)?;
+                for &word in &words {
+                    if !visit(word, field == 0) {
+                        return Some(());
+                    }
+                }
+            }
+            get_varint(self.stream, &mut pos)?;
+        }
+        Some(())
+    }
+
+    /// A document rebuilt: its title, and the part of its text holding the
+    /// tokens at positions `window` (counted in the text; `0..u32::MAX`:
+    /// all of it, byte for byte), with its tokens' ranges.
+    pub fn doc(&self, doc: u32, window: Range<u32>) -> Option<StoredDoc> {
         let (counts, mut pos) = self.header(doc)?;
         let (id, url) = self.meta(doc)?;
         let mut fields = [(String::new(), Vec::new()), (String::new(), Vec::new())];
-        let mut words = Vec::new();
-        for ((text, ranges), &count) in fields.iter_mut().zip(&counts) {
+        let mut cut = (false, false);
+        for (field, ((text, ranges), &count)) in fields.iter_mut().zip(&counts).enumerate() {
+            let window = if field == 0 { 0..u32::MAX } else { window.clone() };
+            let mut position = 0u32;
             for _ in 0..count {
                 let (form, separator) = self.entry(&mut pos)?;
-                text.push_str(self.separator(separator)?);
-                let start = text.len();
-                text.push_str(self.form(form)?);
-                words.clear();
-                self.form_words(form, &mut words)?;
-                ranges.extend(std::iter::repeat_n((start, text.len()), words.len()));
+                let words = self.word_count(form)?;
+                if position >= window.end {
+                    cut.1 = words > 0 || cut.1;
+                    continue;
+                }
+                if position + words.max(1) > window.start {
+                    // The window starts at its first token, not before.
+                    if !(text.is_empty() && window.start > 0) {
+                        text.push_str(self.separator(separator)?);
+                    }
+                    let start = text.len();
+                    text.push_str(self.form(form)?);
+                    // A form of several words may straddle the window's edges.
+                    let inside = (position..position + words).filter(|p| window.contains(p)).count();
+                    ranges.extend(std::iter::repeat_n((start, text.len()), inside));
+                } else {
+                    cut.0 = true;
+                }
+                position += words;
             }
-            text.push_str(self.separator(get_varint(self.stream, &mut pos)?)?);
+            let tail = self.separator(get_varint(self.stream, &mut pos)?)?;
+            if field == 0 || !cut.1 {
+                text.push_str(tail);
+            }
         }
         let [(title, title_ranges), (text, text_ranges)] = fields;
-        Some(StoredDoc { id, url, title, text, title_ranges, text_ranges })
+        Some(StoredDoc { id, url, title, text, title_ranges, text_ranges, cut })
     }
 }

@@ -5,12 +5,11 @@ use super::plan::Plan;
 use super::positions::{DocMarks, WordMarks};
 use super::topk::Scored;
 use super::Hit;
-use crate::excerpt::{excerpt, title_highlights};
+use crate::excerpt::{best_window, excerpt, title_highlights, WINDOW};
 use crate::index::Index;
 
 /// The hit for one matched document (`None` for a bad document record).
 pub fn hit(index: &Index<'_>, plan: &Plan<'_>, marks: &WordMarks, scored: &Scored) -> Option<Hit> {
-    let fields = index.doc(scored.doc)?;
     let mut doc = DocMarks::default();
     let mut text_hits: Vec<(usize, usize)> = Vec::new();
     let mut title_hits: Vec<usize> = Vec::new();
@@ -28,9 +27,14 @@ pub fn hit(index: &Index<'_>, plan: &Plan<'_>, marks: &WordMarks, scored: &Score
         }
     }
     crate::sort::sort_by(&mut text_hits, &|a, b| a < b);
+    // Only the passage shown is rebuilt from the stored words.
+    let first = best_window(&text_hits);
+    let fields = index.doc_window(scored.doc, first as u32..(first + WINDOW) as u32)?;
+    let window_hits: Vec<(usize, usize)> =
+        text_hits.iter().filter(|h| (first..first + WINDOW).contains(&h.0)).map(|&(t, c)| (t - first, c)).collect();
     Some(Hit {
         score: (f64::from(scored.score) * 1000.0).round() / 1000.0,
-        excerpt: excerpt(&fields.text, &fields.text_ranges, &text_hits),
+        excerpt: excerpt(&fields.text, &fields.text_ranges, &window_hits, fields.cut),
         title_highlights: title_highlights(&fields.title, &fields.title_ranges, &title_hits),
         id: fields.id,
         title: fields.title,

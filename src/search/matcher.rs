@@ -28,7 +28,7 @@ pub const EXACT_TOTAL: usize = 200;
 /// this factor are skipped too. Common words spread scores thin (BM25
 /// saturates): a thousand documents within a few percent of each other would
 /// all have to be read for an exact order that no reader could tell apart.
-pub const TOLERANCE: f32 = 1.1;
+pub const TOLERANCE: f32 = 1.25;
 
 /// What matching found.
 pub struct Matches {
@@ -301,11 +301,19 @@ impl<'i, 'a> Matcher<'i, 'a> {
         }
         let mut read = false;
         if phrases {
-            read = self.doc.read(self.index, &self.marks, doc);
+            // Alone, a phrase needs only its first occurrence; with other
+            // clauses, every position (for proximity).
+            let alone = self.plan.include.len() == 1;
+            read = !alone && self.doc.read(self.index, &self.marks, doc);
             for clause in &self.plan.include {
                 if let PlannedClause::Phrase(leaves) = clause {
                     let present = leaves.iter().all(|&l| self.leaves[l].doc() == doc);
-                    if present && !(read && self.phrase_in_doc(clause)) {
+                    let found = if alone {
+                        DocMarks::has_phrase(self.index, &self.marks, doc, leaves)
+                    } else {
+                        read && self.phrase_in_doc(clause)
+                    };
+                    if present && !found {
                         met -= 1;
                         score -= leaves.iter().map(|&l| self.leaves[l].score(norms, code)).sum::<f32>();
                     }
@@ -346,7 +354,7 @@ impl<'i, 'a> Matcher<'i, 'a> {
                 self.leaves[l].seek(doc);
             }
             if leaves.iter().all(|&l| self.leaves[l].doc() == doc)
-                && (leaves.len() == 1 || (self.doc.read(self.index, &self.marks, doc) && self.phrase_in_doc(clause)))
+                && (leaves.len() == 1 || DocMarks::has_phrase(self.index, &self.marks, doc, leaves))
             {
                 return true;
             }

@@ -21,7 +21,7 @@ pub const MAX_SOURCES: usize = 64;
 /// letter or two match most of the corpus, and its most common words are
 /// what a reader who typed them can be shown.
 pub const PREFIX_WORDS: usize = 32;
-pub const PREFIX_POSTINGS: u32 = 20_000;
+pub const PREFIX_POSTINGS: u32 = 8_000;
 /// Dictionary keys a typo may match, per reading of the word.
 const TYPO_KEYS: usize = 16;
 

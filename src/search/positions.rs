@@ -61,6 +61,35 @@ impl DocMarks {
         true
     }
 
+    /// Does the document hold the phrase of `leaves` (all in the title or all
+    /// in the text)? Reads its words only as far as the first occurrence.
+    pub fn has_phrase(index: &Index<'_>, marks: &WordMarks, doc: u32, leaves: &[usize]) -> bool {
+        if leaves.is_empty() {
+            return false;
+        }
+        let bit = |leaf: usize| 1u64.checked_shl(leaf as u32).unwrap_or(0);
+        // `run[i]`: the last tokens matched the phrase's first i + 1 words.
+        let (mut run, mut field, mut found) = (0u64, true, false);
+        let full = 1u64.checked_shl(leaves.len() as u32 - 1).unwrap_or(0);
+        index.each_doc_word(doc, &mut |word, in_title| {
+            if in_title != field {
+                (run, field) = (0, in_title);
+            }
+            let mark = marks.get(word);
+            let mut next = 0;
+            for (i, &leaf) in leaves.iter().enumerate() {
+                let extends = i == 0 || run & (1 << (i - 1)) != 0;
+                if extends && mark & bit(leaf) != 0 {
+                    next |= 1 << i;
+                }
+            }
+            run = next;
+            found = run & full != 0;
+            !found
+        });
+        found
+    }
+
     /// Positions of the tokens a clause matched: each token matching a word
     /// clause's leaf; each token of every occurrence of a phrase (all in the
     /// title or all in the text).

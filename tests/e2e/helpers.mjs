@@ -186,6 +186,6 @@ export function engineAnswer(page, query, limit = 10) {
 }
 
 /** The widget's count phrase for n (its own Intl-based formatter). */
-export function countText(page, n) {
-  return page.evaluate(async (k) => (await import('/bahth-search.js')).countText(k), n);
+export function countText(page, n, estimate = false) {
+  return page.evaluate(async ([k, e]) => (await import('/bahth-search.js')).countText(k, e), [n, estimate]);
 }
