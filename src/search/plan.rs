@@ -158,7 +158,9 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
         }
     }
     if sources.0.is_empty() && tolerant {
-        for form in &word.forms.stripped {
+        // The barest reading only: a typo is looked for in the word, not in
+        // its clitics (and "ال" alone leads to half the dictionary).
+        for form in word.forms.stripped.last() {
             let distance = match form.chars().count() {
                 0..=3 => continue,
                 4..=7 => 1,

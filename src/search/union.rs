@@ -43,7 +43,7 @@ impl<'a> Union<'a> {
     pub fn new(index: &Index<'a>, leaf: &Leaf<'a>) -> Union<'a> {
         let norms = index.norms();
         let (mut lists, mut refining) = (Vec::new(), Vec::new());
-        let mut short = Vec::new();
+        let (mut short, mut list) = (Vec::new(), Vec::new());
         // The shortest lists first, merged while they stay short together.
         let mut by_length: Vec<&Source<'a>> = leaf.sources.iter().collect();
         crate::sort::sort_by(&mut by_length, &|a, b| a.list.df < b.list.df);
@@ -54,11 +54,13 @@ impl<'a> Union<'a> {
                 into.push((cursor, source.weight));
                 continue;
             }
+            list.clear();
             while cursor.doc() != END {
                 let doc = cursor.doc();
-                short.push((doc, source.weight * norms.weight(cursor.tf(), index.length_code(doc))));
+                list.push((doc, source.weight * norms.weight(cursor.tf(), index.length_code(doc))));
                 cursor.next();
             }
+            short = merge(&short, &list);
         }
         let total = leaf.sources.iter().filter(|s| !s.refines).map(|s| u64::from(s.list.df)).sum();
         let merged = Merged::new(short);
@@ -152,6 +154,28 @@ impl<'a> Union<'a> {
     }
 }
 
+/// Merges two lists of `(document, score)` in document order into one,
+/// keeping a document's best score.
+fn merge(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        out.push(if x.0 == y.0 {
+            (x.0, x.1.max(y.1))
+        } else if x.0 < y.0 {
+            x
+        } else {
+            y
+        });
+        i += usize::from(x.0 <= y.0);
+        j += usize::from(y.0 <= x.0);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
 /// Short lists merged: per document, the best weighted BM25 weight (before
 /// idf); bounds per run of [`BLOCK`] entries.
 struct Merged {
@@ -162,9 +186,8 @@ struct Merged {
 }
 
 impl Merged {
-    fn new(mut entries: Vec<(u32, f32)>) -> Merged {
-        crate::sort::sort_by(&mut entries, &|a, b| (a.0, -a.1) < (b.0, -b.1));
-        entries.dedup_by_key(|e| e.0); // the best of a document's entries is first
+    /// `entries` in document order, one per document.
+    fn new(entries: Vec<(u32, f32)>) -> Merged {
         let blocks = entries
             .chunks(BLOCK)
             .map(|run| (run[run.len() - 1].0, run.iter().map(|e| e.1).fold(0.0, f32::max)))
