@@ -160,14 +160,14 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
     if sources.0.is_empty() && tolerant {
         // The barest reading only: a typo is looked for in the word, not in
         // its clitics (and "ال" alone leads to half the dictionary).
-        for form in word.forms.stripped.last() {
-            let distance = match form.chars().count() {
-                0..=3 => continue,
-                4..=7 => 1,
-                8..=32 => 2,
-                _ => continue,
-            };
-            for w in index.words_near(form, distance, TYPO_KEYS) {
+        let barest = word.forms.stripped.last().map_or("", String::as_str);
+        let distance = match barest.chars().count() {
+            4..=7 => 1,
+            8..=32 => 2,
+            _ => 0,
+        };
+        if distance > 0 {
+            for w in index.words_near(barest, distance, TYPO_KEYS) {
                 sources.add_word(&w, Strength::Typo);
             }
         }
