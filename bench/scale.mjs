@@ -109,6 +109,8 @@ async function measure(name, folder) {
       instantiate.push((await open('instantiate')).instantiateMs);
     }
     const typing = await open('typing');
+    // Rounds 3 to 5 of the typing: the engine's code is optimized by then.
+    const warm = typing.keystrokes.slice(2 * [...typed].length);
     chromium = {
       instantiateMs: quantile(instantiate, 0.5),
       loadMs: quantile(cold.map((c) => c.loadMs), 0.5),
@@ -116,6 +118,8 @@ async function measure(name, folder) {
       keystrokeMedianMs: quantile(typing.keystrokes, 0.5),
       keystrokeP95Ms: quantile(typing.keystrokes, 0.95),
       keystrokeMaxMs: Math.max(...typing.keystrokes),
+      warmMedianMs: quantile(warm, 0.5),
+      warmP95Ms: quantile(warm, 0.95),
       keystrokes: typing.keystrokes.length,
       memoryBytes: typing.memoryBytes,
     };
@@ -139,10 +143,13 @@ function print({ name, native, module, chromium, typed }) {
   console.log(`module build           ${(module.buildMs / 1000).toFixed(1)} s (cargo + build.rs + wasm-opt)`);
   console.log('index sections         raw        gzip');
   for (const s of native.sections) console.log(`  ${s.name.padEnd(20)} ${size(s.bytes).padStart(10)} ${size(s.gzip).padStart(10)}`);
-  const withoutText = native.sections.filter((s) => !['text', 'strings'].includes(s.name)).reduce((sum, s) => sum + s.bytes, 0);
-  const ratio = withoutText / native.text_bytes;
-  console.log(`  total                ${size(native.index_bytes).padStart(10)}`);
-  console.log(`  without stored text  ${size(withoutText).padStart(10)}  = ${ratio.toFixed(2)} × the raw text${large ? '  ' + verdict(ratio, BUDGETS.indexWithoutTextRatio) : ''}`);
+  // The stored documents (their words as written, which also give the
+  // positions) against what only search needs (dictionary, lists, norms).
+  const stored = ['written', 'separators', 'docs', 'meta', 'stream'];
+  const searchOnly = native.sections.filter((s) => !stored.includes(s.name)).reduce((sum, s) => sum + s.bytes, 0);
+  const ratio = searchOnly / native.text_bytes;
+  console.log(`  total                ${size(native.index_bytes).padStart(10)}  = ${(native.index_bytes / native.text_bytes).toFixed(2)} × the raw text, stored documents included`);
+  console.log(`  without the documents${size(searchOnly).padStart(10)}  = ${ratio.toFixed(2)} × the raw text${large ? '  ' + verdict(ratio, BUDGETS.indexWithoutTextRatio) : ''}`);
   const moduleBudget = name === 'seeds' ? `  ${verdict(module.gzip / 1024, BUDGETS.seedsModuleGzipKB)} KB gzip`
     : name === 'quran' ? `  ${verdict(module.gzip / 1024, BUDGETS.quranModuleGzipKB)} KB gzip`
       : large ? `  ${verdict(module.brotli / 1024 / 1024, BUDGETS.largeModuleBrotliMB)} MB brotli` : '';
@@ -153,7 +160,9 @@ function print({ name, native, module, chromium, typed }) {
     console.log(`  ${row.kind.padEnd(18)} ${row.median_ms.toFixed(3).padStart(8)} ${row.p95_ms.toFixed(3).padStart(8)} ${row.max_ms.toFixed(3).padStart(8)} ${String(row.totals.join('/')).padStart(9)}  ${row.queries.join(' | ')}${budget}`);
   }
   console.log(`Chromium               instantiate ${chromium.instantiateMs.toFixed(1)} ms; engine loaded ${chromium.loadMs.toFixed(1)} ms and first result ${chromium.firstResultMs.toFixed(1)} ms after script start (median of ${RUNS})`);
-  console.log(`  typing «${typed}» (${chromium.keystrokes} keystrokes): median ${chromium.keystrokeMedianMs.toFixed(2)} ms, p95 ${chromium.keystrokeP95Ms.toFixed(2)} ms ${verdict(chromium.keystrokeP95Ms, BUDGETS.keystrokeP95Ms)}, max ${chromium.keystrokeMaxMs.toFixed(2)} ms ${verdict(chromium.keystrokeMaxMs, BUDGETS.keystrokeMaxMs)}`);
+  console.log(`  typing «${typed}» 5 times from page load (${chromium.keystrokes} keystrokes):`);
+  console.log(`    all    median ${chromium.keystrokeMedianMs.toFixed(2)} ms, p95 ${chromium.keystrokeP95Ms.toFixed(2)} ms ${verdict(chromium.keystrokeP95Ms, BUDGETS.keystrokeP95Ms)}, max ${chromium.keystrokeMaxMs.toFixed(2)} ms ${verdict(chromium.keystrokeMaxMs, BUDGETS.keystrokeMaxMs)}`);
+  console.log(`    warm   median ${chromium.warmMedianMs.toFixed(2)} ms, p95 ${chromium.warmP95Ms.toFixed(2)} ms (rounds 3–5: the module's code is optimized by then)`);
   console.log(`  wasm memory          ${size(chromium.memoryBytes)}`);
 }
 

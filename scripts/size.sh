@@ -7,15 +7,28 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PKG="${1:-$ROOT/www/pkg}"
 [[ -f "$PKG/bahth_bg.wasm" ]] || bash "$ROOT/scripts/build-wasm.sh" "$PKG"
-index=$(ls -t "$ROOT"/target/wasm32-unknown-unknown/release/build/bahth-*/out/index.bin | head -1)
-gz() { gzip -9 -c "$1" | wc -c; }
-kb() { awk -v b="$1" 'BEGIN { printf "%6.1f KB", b / 1024 }'; }
-wasm_raw=$(stat -c%s "$PKG/bahth_bg.wasm"); wasm_gz=$(gz "$PKG/bahth_bg.wasm")
-js_raw=$(stat -c%s "$PKG/bahth.js"); js_gz=$(gz "$PKG/bahth.js")
-idx_raw=$(stat -c%s "$index"); idx_gz=$(gz "$index")
-printf '%-22s %s raw  %s gzip\n' "bahth_bg.wasm" "$(kb "$wasm_raw")" "$(kb "$wasm_gz")"
-printf '%-22s %s raw  %s gzip\n' "  of which the index" "$(kb "$idx_raw")" "$(kb "$idx_gz")"
-printf '%-22s %s raw  %s gzip   (wasm minus index)\n' "  code and tables" "$(kb $((wasm_raw - idx_raw)))" "$(kb $((wasm_gz - idx_gz)))"
-printf '%-22s %s raw  %s gzip\n' "bahth.js (glue)" "$(kb "$js_raw")" "$(kb "$js_gz")"
-total=$((wasm_gz + js_gz))
-printf '%-22s %s gzip   budget 60.0 KB: %s\n' "module + glue" "$(kb "$total")" "$([[ $total -le 61440 ]] && echo within || echo OVER)"
+node --input-type=module - "$PKG" <<'JS'
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+const pkg = process.argv[2];
+const wasm = fs.readFileSync(`${pkg}/bahth_bg.wasm`);
+const glue = fs.readFileSync(`${pkg}/bahth.js`);
+// The index is one blob in the module's data: its header says how long.
+const at = wasm.indexOf('BAHTHIDX');
+const sections = wasm.readUInt32LE(at + 24);
+let end = 0;
+for (let i = 0; i < sections; i++) {
+  const entry = at + 28 + 12 * i;
+  end = Math.max(end, wasm.readUInt32LE(entry) + wasm.readUInt32LE(entry + 4));
+}
+const index = wasm.subarray(at, at + end);
+const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
+const kb = (b) => `${(b / 1024).toFixed(1).padStart(7)} KB`;
+const row = (name, raw, gzip, note = '') => console.log(`${name.padEnd(22)} ${kb(raw)} raw ${kb(gzip)} gzip${note}`);
+row('bahth_bg.wasm', wasm.length, gz(wasm));
+row('  of which the index', index.length, gz(index));
+row('  code and tables', wasm.length - index.length, gz(wasm) - gz(index), '   (wasm minus index)');
+row('bahth.js (glue)', glue.length, gz(glue));
+const total = gz(wasm) + gz(glue);
+console.log(`${'module + glue'.padEnd(22)} ${' '.repeat(14)}${kb(total)} gzip   budget 60.0 KB: ${total <= 60 * 1024 ? 'within' : 'OVER'}`);
+JS
