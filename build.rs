@@ -24,8 +24,6 @@ fn main() {
         Some(dir) => PathBuf::from(dir),
         None => PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("seeds"),
     };
-    // The folder itself, so added or removed files trigger a rebuild.
-    println!("cargo:rerun-if-changed={}", dir.display());
 
     let corpus = match corpus::load_dir(&dir) {
         Ok(corpus) => corpus,
@@ -34,11 +32,14 @@ fn main() {
             std::process::exit(1);
         }
     };
-    for file in &corpus.files {
-        println!("cargo:rerun-if-changed={}", file.display());
+    for path in corpus.files.iter().chain(&corpus.folders) {
+        println!("cargo:rerun-if-changed={}", path.display());
     }
     for warning in &corpus.warnings {
         println!("cargo:warning=bahth corpus: {warning}");
+    }
+    if !corpus.warnings.is_empty() {
+        println!("cargo:warning=bahth corpus: {}", corpus.summary());
     }
     let bytes = index::build(&corpus.documents);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it")).join("index.bin");

@@ -4,6 +4,9 @@
 //! Used by `build.rs` (to compile the index into the module) and by the CLI's
 //! `--corpus` (to index a folder at run time): the same code either way.
 //!
+//! - The folder is walked with its subfolders; a document's id is its path
+//!   in the folder without the extension, `/` between folders (`news/2024/x`),
+//!   or the jsonl `id`.
 //! - `.txt`: the title is the first line that reads as a headline (site chrome
 //!   such as "الوضع المظلم" or "Logo" and date lines are skipped), else the first
 //!   sentence cut at a word boundary.
@@ -14,8 +17,10 @@
 //! - A sidecar `NAME.EXT.meta` (same `key: value` lines as front matter) gives
 //!   a title, url or date for any file, and wins over what the file says.
 //!
-//! A document's id is its file stem (or the jsonl `id`). HTML entities are
-//! decoded in every format so `&nbsp;` or `&amp;` never hide a word.
+//! A UTF-8 byte order mark is dropped; NUL and the other control characters
+//! (but line breaks and tabs) read as spaces; HTML entities are decoded in
+//! every format so `&nbsp;` or `&amp;` never hide a word. Nothing is skipped
+//! without a warning saying why; what cannot be read is an error naming it.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -31,14 +36,31 @@ pub struct Document {
     pub text: String,
 }
 
+/// Where a document came from: a file, and for jsonl its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.path.display()),
+            None => write!(f, "{}", self.path.display()),
+        }
+    }
+}
+
 /// Why a corpus could not be loaded. Every variant names the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CorpusError {
     Io { path: PathBuf, message: String },
     NotUtf8 { path: PathBuf, offset: usize },
-    DuplicateId { id: String, first: PathBuf, second: PathBuf },
+    DuplicateId { id: String, first: Source, second: Source },
     BadJsonl { path: PathBuf, line: usize, message: String },
     BadFrontMatter { path: PathBuf, line: usize, message: String },
+    SymlinkLoop { path: PathBuf },
 }
 
 impl fmt::Display for CorpusError {
@@ -49,13 +71,16 @@ impl fmt::Display for CorpusError {
                 write!(f, "{}: not valid UTF-8 at byte offset {offset}", path.display())
             }
             CorpusError::DuplicateId { id, first, second } => {
-                write!(f, "duplicate document id \"{id}\": in {} and in {}", first.display(), second.display())
+                write!(f, "duplicate document id \"{id}\": in {first} and in {second}")
             }
             CorpusError::BadJsonl { path, line, message } => {
                 write!(f, "{}:{line}: malformed jsonl: {message}", path.display())
             }
             CorpusError::BadFrontMatter { path, line, message } => {
                 write!(f, "{}:{line}: malformed front matter: {message}", path.display())
+            }
+            CorpusError::SymlinkLoop { path } => {
+                write!(f, "{}: symbolic link to a folder it is in (a loop)", path.display())
             }
         }
     }
@@ -70,63 +95,173 @@ pub struct Corpus {
     pub warnings: Vec<String>,
     /// Every file that was read, for `cargo:rerun-if-changed`.
     pub files: Vec<PathBuf>,
+    /// Every folder walked (its listing changing means files came or went).
+    pub folders: Vec<PathBuf>,
 }
 
-/// Loads every supported file directly inside `dir` (not recursing).
+impl Corpus {
+    /// One line on what was loaded and skipped, for build logs.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} documents from {} files; {} skipped{}",
+            self.documents.len(),
+            self.files.len(),
+            self.warnings.len(),
+            if self.warnings.is_empty() { "" } else { " (see the warnings)" }
+        )
+    }
+}
+
+/// Loads every supported file in `dir` and its subfolders.
 pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
-    let io = |path: &Path, e: std::io::Error| CorpusError::Io { path: path.to_path_buf(), message: e.to_string() };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| io(dir, e))?
-        .map(|entry| entry.map(|e| e.path()).map_err(|e| io(dir, e)))
-        .collect::<Result<_, _>>()?;
+    let mut corpus = Corpus::default();
+    let mut paths = Vec::new();
+    walk(dir, &mut Vec::new(), &mut paths, &mut corpus)?;
     paths.sort();
 
-    let mut corpus = Corpus::default();
-    let mut sources: HashMap<String, PathBuf> = HashMap::new();
+    let mut sources: HashMap<String, Source> = HashMap::new();
     for path in paths {
+        let id_base = relative_id(dir, &path);
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name.starts_with('.') || path.is_dir() || name.ends_with(".meta") {
+        if name.ends_with(".meta") {
+            let file = path.with_extension("");
+            if !file.is_file() {
+                corpus.warnings.push(format!("{}: skipped, a sidecar without its file", path.display()));
+            }
             continue;
         }
         let Some(kind) = Kind::of(&path) else {
             corpus.warnings.push(format!("{}: skipped, not .txt, .md, .html or .jsonl", path.display()));
             continue;
         };
-        let text = read_utf8(&path)?;
+        let text = read_text(&path)?;
         corpus.files.push(path.clone());
         if text.trim().is_empty() {
             corpus.warnings.push(format!("{}: skipped, empty", path.display()));
             continue;
         }
         let meta_path = PathBuf::from(format!("{}.meta", path.display()));
-        let sidecar = if meta_path.exists() {
+        let sidecar = if meta_path.is_file() {
             corpus.files.push(meta_path.clone());
-            let meta_text = read_utf8(&meta_path)?;
-            parse_meta_lines(&meta_path, meta_text.lines().enumerate().map(|(i, l)| (i + 1, l)))?
+            parse_sidecar(&meta_path, &read_text(&meta_path)?)?
         } else {
             Meta::default()
         };
-        let mut docs = match kind {
-            Kind::Jsonl => parse_jsonl(&path, &text)?,
-            _ => vec![parse_file(&path, kind, &text)?],
-        };
-        for doc in &mut docs {
-            sidecar.apply_to(doc);
-            if let Some(first) = sources.insert(doc.id.clone(), path.clone()) {
-                return Err(CorpusError::DuplicateId { id: doc.id.clone(), first, second: path });
+        for (mut doc, line) in parse(&path, kind, &id_base, &text)? {
+            sidecar.apply_to(&mut doc);
+            let source = Source { path: path.clone(), line };
+            if let Some(first) = sources.insert(doc.id.clone(), source.clone()) {
+                return Err(CorpusError::DuplicateId { id: doc.id.clone(), first, second: source });
             }
+            corpus.documents.push(doc);
         }
-        corpus.documents.extend(docs);
     }
     corpus.documents.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(corpus)
 }
 
-fn read_utf8(path: &Path) -> Result<String, CorpusError> {
+/// Collects the files under `dir` (hidden ones skipped with a warning);
+/// `stack` holds the folders being walked, to catch symbolic link loops.
+fn walk(dir: &Path, stack: &mut Vec<PathBuf>, out: &mut Vec<PathBuf>, corpus: &mut Corpus) -> Result<(), CorpusError> {
+    let io = |path: &Path, e: std::io::Error| CorpusError::Io { path: path.to_path_buf(), message: e.to_string() };
+    let real = dir.canonicalize().map_err(|e| io(dir, e))?;
+    if stack.contains(&real) {
+        return Err(CorpusError::SymlinkLoop { path: dir.to_path_buf() });
+    }
+    stack.push(real);
+    corpus.folders.push(dir.to_path_buf());
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| io(dir, e))?
+        .map(|e| e.map(|e| e.path()).map_err(|e| io(dir, e)))
+        .collect::<Result<_, _>>()?;
+    entries.sort();
+    for path in entries {
+        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        // Follows symbolic links; a dangling one is an error naming it.
+        let metadata = std::fs::metadata(&path).map_err(|e| io(&path, e))?;
+        if hidden {
+            let what = if metadata.is_dir() { "a hidden folder" } else { "a hidden file" };
+            corpus.warnings.push(format!("{}: skipped, {what}", path.display()));
+        } else if metadata.is_dir() {
+            walk(&path, stack, out, corpus)?;
+        } else {
+            out.push(path);
+        }
+    }
+    stack.pop();
+    Ok(())
+}
+
+/// A file's path in the corpus folder without its extension, `/` between
+/// folders: its documents' id (the file's own, or the prefix of nothing for
+/// jsonl, whose records carry their ids).
+fn relative_id(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path).with_extension("");
+    let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    parts.join("/")
+}
+
+/// Reads a file as UTF-8 text, its byte order mark dropped.
+fn read_text(path: &Path) -> Result<String, CorpusError> {
     let bytes =
         std::fs::read(path).map_err(|e| CorpusError::Io { path: path.to_path_buf(), message: e.to_string() })?;
-    String::from_utf8(bytes)
-        .map_err(|e| CorpusError::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
+    decode(path, &bytes)
+}
+
+fn decode(path: &Path, bytes: &[u8]) -> Result<String, CorpusError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| CorpusError::NotUtf8 { path: path.to_path_buf(), offset: e.valid_up_to() })?;
+    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text).to_string())
+}
+
+/// Parses one file's bytes the way [`load_dir`] does (its name decides the
+/// format; `.meta` sidecars give no document): the entry point for tools and
+/// fuzzing.
+///
+/// ```
+/// let docs = bahth::corpus::parse_bytes("notes/a.md", "---\ntitle: عنوان\n---\nنص\u{0}هنا".as_bytes()).unwrap();
+/// assert_eq!((docs[0].id.as_str(), docs[0].title.as_str(), docs[0].text.as_str()), ("notes/a", "عنوان", "نص هنا"));
+/// ```
+pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Vec<Document>, CorpusError> {
+    let path = Path::new(name);
+    let text = decode(path, bytes)?;
+    if name.ends_with(".meta") {
+        parse_sidecar(path, &text)?;
+        return Ok(Vec::new());
+    }
+    let Some(kind) = Kind::of(path) else { return Ok(Vec::new()) };
+    let id = relative_id(Path::new(""), path);
+    Ok(parse(path, kind, &id, &text)?.into_iter().map(|(doc, _)| doc).collect())
+}
+
+/// The documents of one file, with their jsonl line numbers.
+fn parse(path: &Path, kind: Kind, id: &str, text: &str) -> Result<Vec<(Document, Option<usize>)>, CorpusError> {
+    let mut docs = match kind {
+        Kind::Jsonl => parse_jsonl(path, text)?,
+        _ => vec![(parse_file(path, kind, id, text)?, None)],
+    };
+    for (doc, _) in &mut docs {
+        doc.title = spaces_for_controls(&doc.title);
+        doc.text = spaces_for_controls(&doc.text);
+    }
+    Ok(docs)
+}
+
+/// NUL and the other control characters (line breaks and tabs aside) read
+/// as spaces: they end words, and never reach a title.
+fn spaces_for_controls(text: &str) -> String {
+    if !text.chars().any(is_stray_control) {
+        return text.to_string();
+    }
+    text.chars().map(|c| if is_stray_control(c) { ' ' } else { c }).collect::<String>().trim().to_string()
+}
+
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t')
+}
+
+fn parse_sidecar(path: &Path, text: &str) -> Result<Meta, CorpusError> {
+    parse_meta_lines(path, text.lines().enumerate().map(|(i, l)| (i + 1, l)))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,11 +332,7 @@ fn parse_meta_lines<'a>(path: &Path, lines: impl Iterator<Item = (usize, &'a str
     Ok(meta)
 }
 
-fn stem_id(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
-}
-
-fn parse_file(path: &Path, kind: Kind, raw: &str) -> Result<Document, CorpusError> {
+fn parse_file(path: &Path, kind: Kind, id: &str, raw: &str) -> Result<Document, CorpusError> {
     let (meta, body) = match kind {
         Kind::Md => split_front_matter(path, raw)?,
         _ => (Meta::default(), raw),
@@ -212,7 +343,7 @@ fn parse_file(path: &Path, kind: Kind, raw: &str) -> Result<Document, CorpusErro
         _ => (None, decode_entities(body)),
     };
     let mut doc = Document {
-        id: stem_id(path),
+        id: id.to_string(),
         title: heading.unwrap_or_else(|| title_from_text(&text)),
         url: None,
         date: None,
@@ -224,7 +355,6 @@ fn parse_file(path: &Path, kind: Kind, raw: &str) -> Result<Document, CorpusErro
 
 /// Splits `---` front matter from a markdown body.
 fn split_front_matter<'a>(path: &Path, raw: &'a str) -> Result<(Meta, &'a str), CorpusError> {
-    let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
     let Some(rest) = raw.strip_prefix("---\n").or_else(|| raw.strip_prefix("---\r\n")) else {
         return Ok((Meta::default(), raw));
     };
@@ -256,7 +386,7 @@ struct JsonlRecord {
     date: Option<String>,
 }
 
-fn parse_jsonl(path: &Path, raw: &str) -> Result<Vec<Document>, CorpusError> {
+fn parse_jsonl(path: &Path, raw: &str) -> Result<Vec<(Document, Option<usize>)>, CorpusError> {
     let mut docs = Vec::new();
     for (i, line) in raw.lines().enumerate() {
         if line.trim().is_empty() {
@@ -270,13 +400,14 @@ fn parse_jsonl(path: &Path, raw: &str) -> Result<Vec<Document>, CorpusError> {
             other => return Err(bad(format!("\"id\" must be a non-empty string or a number, found {other}"))),
         };
         let text = decode_entities(&record.text);
-        docs.push(Document {
+        let doc = Document {
             id,
             title: record.title.map(|t| decode_entities(&t)).unwrap_or_else(|| title_from_text(&text)),
             url: record.url,
             date: record.date,
             text: text.trim().to_string(),
-        });
+        };
+        docs.push((doc, Some(i + 1)));
     }
     Ok(docs)
 }

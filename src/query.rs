@@ -6,12 +6,17 @@
 //! - `-word` or `-"phrase"` excludes documents.
 //! - The last word is a *prefix* while it is being typed: when the query ends
 //!   in a letter, not in a space or punctuation.
-//! - At most [`MAX_WORDS`] words are read, so any query runs in bounded time.
+//! - At most [`MAX_QUERY_CHARS`] characters (cut before a word) and
+//!   [`MAX_WORDS`] words are read, so any query runs in bounded time: a pasted
+//!   megabyte costs what its first words cost.
 
 use crate::analyzer::{analyze_word, tokenize, WordForms};
 
 /// Words read from one query; the rest is ignored.
 pub const MAX_WORDS: usize = 32;
+/// Characters read from one query (room for [`MAX_WORDS`] long vowelled
+/// words); a longer query is cut at the last space before.
+pub const MAX_QUERY_CHARS: usize = 1000;
 
 /// One analyzed query word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,10 +65,19 @@ impl Query {
 /// assert_eq!(q.exclude.len(), 1);
 /// ```
 pub fn parse(input: &str) -> Query {
+    let (input, cut) = match input.char_indices().nth(MAX_QUERY_CHARS) {
+        // Cut before the word the limit falls in (a word longer than the
+        // limit is cut inside).
+        Some((limit, _)) => {
+            (input[..limit].rfind(char::is_whitespace).map_or(&input[..limit], |space| &input[..space]), true)
+        }
+        None => (input, false),
+    };
     let mut query = Query::default();
     let mut words_left = MAX_WORDS;
-    // Is the final word still being typed? Only if the query ends inside it.
-    let typing_end = tokenize(input).last().filter(|t| t.end == input.len()).map(|t| t.start);
+    // Is the final word still being typed? Only if the query ends inside it
+    // (and was not cut: more text followed).
+    let typing_end = tokenize(input).last().filter(|t| t.end == input.len() && !cut).map(|t| t.start);
 
     let mut rest = input;
     let mut offset = 0; // of `rest` in `input`
@@ -160,5 +174,18 @@ mod tests {
     fn word_limit() {
         let long = "كلمة ".repeat(1000);
         assert_eq!(parse(&long).include.len(), MAX_WORDS);
+    }
+
+    #[test]
+    fn a_pasted_megabyte_is_read_to_its_first_words() {
+        let paste = format!("عمان {}", "ب".repeat(1_000_000));
+        let q = parse(&paste);
+        assert_eq!(show(&q.include), ["عمان"], "the giant word is cut off, not typed");
+        let words = "العلاقات الثنائية ".repeat(100_000);
+        let q = parse(&words);
+        assert_eq!(q.include.len(), MAX_WORDS);
+        assert!(q.include.iter().all(|c| !c.words()[0].prefix));
+        let q = parse(&"ب".repeat(5000));
+        assert_eq!(show(&q.include), ["ب".repeat(MAX_QUERY_CHARS)], "one giant word: its first characters");
     }
 }

@@ -1,5 +1,7 @@
 //! Corpus loading on real files: every format, the seeds' titles, and the
-//! exact error for each kind of bad input.
+//! exact error for each kind of bad input. Files, folders and symlinks only
+//! exist natively.
+#![cfg(unix)]
 
 use bahth::corpus::{load_dir, Corpus};
 use std::path::{Path, PathBuf};
@@ -100,11 +102,123 @@ fn invalid_utf8_names_the_file_and_offset() {
 }
 
 #[test]
-fn duplicate_ids_name_both_files() {
+fn duplicate_ids_name_both_places() {
     let err = load("dup", &[("x.md", "نص".as_bytes()), ("x.txt", "نص".as_bytes())]).unwrap_err();
     assert_eq!(err, "duplicate document id \"x\": in x.md and in x.txt");
     let err = load("dupjsonl", &[("a.jsonl", b"{\"id\":\"a\",\"text\":\"x\"}\n"), ("a.txt", b"y")]).unwrap_err();
-    assert_eq!(err, "duplicate document id \"a\": in a.jsonl and in a.txt");
+    assert_eq!(err, "duplicate document id \"a\": in a.jsonl:1 and in a.txt");
+    let lines = b"{\"id\":\"j\",\"text\":\"x\"}\n\n{\"id\":\"k\",\"text\":\"y\"}\n{\"id\":\"j\",\"text\":\"z\"}\n";
+    let err = load("dupline", &[("j.jsonl", lines)]).unwrap_err();
+    assert_eq!(err, "duplicate document id \"j\": in j.jsonl:1 and in j.jsonl:4");
+}
+
+/// A folder holding `files` (paths may have subfolders) and `links`
+/// (symbolic link path → target).
+fn tree(name: &str, files: &[(&str, &[u8])], links: &[(&str, &str)]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    for (file, bytes) in files {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    for (link, target) in links {
+        std::os::unix::fs::symlink(target, dir.join(link)).unwrap();
+    }
+    dir
+}
+
+fn strip(dir: &Path, message: &str) -> String {
+    message.replace(&format!("{}/", dir.display()), "")
+}
+
+#[test]
+fn subfolders_are_walked_ids_keep_their_path() {
+    let dir = tree(
+        "nested",
+        &[
+            ("a.txt", "نص أ".as_bytes()),
+            ("news/2024/b.md", "# عنوان ب\nنص".as_bytes()),
+            ("news/c.txt", "نص ج".as_bytes()),
+        ],
+        &[],
+    );
+    let corpus = load_dir(&dir).unwrap();
+    let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a", "news/2024/b", "news/c"]);
+    assert_eq!(corpus.documents[1].title, "عنوان ب");
+    assert_eq!(corpus.folders.len(), 3);
+    assert!(corpus.warnings.is_empty());
+}
+
+#[test]
+fn hidden_files_and_lone_sidecars_are_skipped_with_a_warning() {
+    let dir = tree(
+        "hidden",
+        &[("a.txt", "نص".as_bytes()), (".draft.txt", b"x"), (".git/config", b"x"), ("gone.txt.meta", b"title: t")],
+        &[],
+    );
+    let corpus = load_dir(&dir).unwrap();
+    assert_eq!(corpus.documents.len(), 1);
+    let warnings: Vec<String> = corpus.warnings.iter().map(|w| strip(&dir, w)).collect();
+    assert_eq!(
+        warnings,
+        [
+            ".draft.txt: skipped, a hidden file",
+            ".git: skipped, a hidden folder",
+            "gone.txt.meta: skipped, a sidecar without its file"
+        ]
+    );
+    assert_eq!(corpus.summary(), "1 documents from 1 files; 3 skipped (see the warnings)");
+}
+
+#[test]
+fn a_byte_order_mark_is_dropped() {
+    let corpus = load(
+        "bom",
+        &[
+            ("a.txt", "\u{FEFF}عمان وإيران تبحثان التعاون\nنص".as_bytes()),
+            ("b.jsonl", "\u{FEFF}{\"id\":\"b\",\"text\":\"نص\"}\n".as_bytes()),
+        ],
+    )
+    .unwrap();
+    assert_eq!(corpus.documents[0].title, "عمان وإيران تبحثان التعاون");
+    assert_eq!(corpus.documents[1].id, "b");
+}
+
+#[test]
+fn control_characters_read_as_spaces() {
+    let corpus = load(
+        "controls",
+        &[
+            ("a.md", "# عنوان\u{0}مع\u{7}نول\nنص\u{0}هنا\tو\u{1b}هناك".as_bytes()),
+            ("b.jsonl", b"{\"id\":\"b\",\"title\":\"t\\u0000u\",\"text\":\"x\\u0001y\"}\n"),
+        ],
+    )
+    .unwrap();
+    let a = &corpus.documents[0];
+    assert_eq!(a.title, "عنوان مع نول");
+    assert_eq!(a.text, "عنوان مع نول\nنص هنا\tو هناك");
+    let b = &corpus.documents[1];
+    assert_eq!((b.title.as_str(), b.text.as_str()), ("t u", "x y"));
+}
+
+#[test]
+fn unreadable_paths_and_loops_are_errors_naming_them() {
+    let dir = tree("loop", &[("a.txt", "نص".as_bytes())], &[("sub", ".")]);
+    assert_eq!(
+        strip(&dir, &load_dir(&dir).unwrap_err().to_string()),
+        "sub: symbolic link to a folder it is in (a loop)"
+    );
+    // A link to nothing: the same error as a file that vanished mid-build.
+    let dir = tree("dangling", &[("a.txt", "نص".as_bytes())], &[("b.txt", "nowhere.txt")]);
+    assert_eq!(strip(&dir, &load_dir(&dir).unwrap_err().to_string()), "b.txt: No such file or directory (os error 2)");
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-such-corpus");
+    assert_eq!(
+        load_dir(&missing).unwrap_err().to_string(),
+        format!("{}: No such file or directory (os error 2)", missing.display())
+    );
 }
 
 #[test]

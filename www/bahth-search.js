@@ -4,7 +4,8 @@
 //   <bahth-search placeholder="ابحث…" href-template="/articles/{id}.html"></bahth-search>
 //
 // Attributes: placeholder, limit (results shown, default 10), href-template (link
-// for documents without a url; {id} is replaced by the URL-encoded document id),
+// for documents without a url; {id} is replaced by the document id, each of its
+// /-separated segments URL-encoded),
 // pkg (URL of the engine's bahth.js; default ./pkg/bahth.js next to this file).
 // Events (bubbling, composed): "bahth-results" after each render, detail
 // { query, total, total_is_estimate, relaxed, shown }; "bahth-select" (cancelable) before a result is
@@ -289,7 +290,9 @@ function isEditable(target) {
 
 /** Where a result links: its own url if it is http(s) or relative, else the template over its id. */
 function hrefFor(result, template) {
-  const candidates = [result.url, template?.replaceAll('{id}', encodeURIComponent(result.id))];
+  // Ids of documents in subfolders keep their slashes: news/2024/x.
+  const id = result.id.split('/').map(encodeURIComponent).join('/');
+  const candidates = [result.url, template?.replaceAll('{id}', id)];
   for (const candidate of candidates) {
     const url = candidate ? parseUrl(candidate) : null;
     if (url?.protocol === 'http:' || url?.protocol === 'https:') return url.href; // never javascript: or data:

@@ -16,6 +16,7 @@
 
 pub mod builder;
 pub mod format;
+mod fst_check;
 pub mod fuzzy;
 pub mod impact;
 pub mod postings;
@@ -90,8 +91,14 @@ impl<'a> Index<'a> {
         if norms.len() != doc_count {
             return Err(IndexError::Corrupt("the document tables do not match the document count".into()));
         }
-        let terms = fst::Map::new(terms)
-            .map_err(|_| IndexError::Corrupt("section \"terms\" is not a valid dictionary".into()))?;
+        let not_a_dictionary = || IndexError::Corrupt("section \"terms\" is not a valid dictionary".into());
+        if !fst_check::has_sound_trailer(terms) {
+            return Err(not_a_dictionary());
+        }
+        let terms = fst::Map::new(terms).map_err(|_| not_a_dictionary())?;
+        if !fst_check::is_sound(terms.as_fst()) {
+            return Err(not_a_dictionary());
+        }
         let average = header.total_tokens as f32 / header.doc_count.max(1) as f32;
         Ok(Index { terms, records, store, sections, header, norms: Norms::new(average), byte_len: bytes.len() })
     }

@@ -85,9 +85,11 @@ impl Index<'_> {
         let k = options.offset.saturating_add(options.limit);
         let found = matcher::find(self, &plan, k);
         let marks = WordMarks::new(&plan);
-        let results = found.top.iter().skip(options.offset).filter_map(|s| hits::hit(self, &plan, &marks, s)).collect();
+        let results: Vec<Hit> =
+            found.top.iter().skip(options.offset).filter_map(|s| hits::hit(self, &plan, &marks, s)).collect();
         SearchResponse {
-            total: found.total,
+            // Never fewer than shown (only damaged bytes could make it so).
+            total: found.total.max(options.offset.saturating_add(results.len())),
             total_is_estimate: found.total_is_estimate,
             relaxed: found.relaxed,
             results,
