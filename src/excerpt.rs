@@ -12,6 +12,9 @@ use serde::Serialize;
 pub const WINDOW: usize = 30;
 /// Tokens of context kept before the first match.
 const LEAD: usize = 5;
+/// Longest passage, in bytes: only a giant word makes a window of
+/// [`WINDOW`] tokens longer; it is cut, so a result stays a few lines.
+const MAX_PASSAGE_BYTES: usize = 2000;
 /// Marks a cut at either end of the passage.
 const ELLIPSIS: &str = "… ";
 
@@ -33,18 +36,23 @@ pub fn excerpt(text: &str, ranges: &[(usize, usize)], hits: &[(usize, usize)], c
     let (Some(&(from, _)), Some(&(_, to))) = (ranges.first(), ranges.last()) else {
         return Excerpt { text: clean(text), highlights: Vec::new() };
     };
+    let (to, cut_short) = match from.checked_add(MAX_PASSAGE_BYTES) {
+        Some(limit) if limit < to => ((0..=limit).rev().find(|&at| text.is_char_boundary(at)).unwrap_or(from), true),
+        _ => (to, false),
+    };
     let lead = if cut.0 { ELLIPSIS } else { "" };
     let mut out = String::with_capacity(to - from + 8);
     out.push_str(lead);
     out.push_str(&clean(&text[from..to]));
-    if cut.1 {
+    if cut.1 || cut_short {
         out.push_str(" …");
     }
     let shift = lead.len() as isize - from as isize;
     let spans = hits
         .iter()
         .filter_map(|&(t, _)| ranges.get(t))
-        .map(|&(start, end)| ((start as isize + shift) as usize, (end as isize + shift) as usize));
+        .filter(|&&(start, _)| start < to)
+        .map(|&(start, end)| ((start as isize + shift) as usize, (end.min(to) as isize + shift) as usize));
     let highlights = to_utf16(&out, spans);
     Excerpt { text: out, highlights }
 }
@@ -108,7 +116,17 @@ fn to_utf16(text: &str, spans: impl Iterator<Item = (usize, usize)>) -> Vec<[u32
         unit += c.len_utf16() as u32;
     }
     let to_units = |byte: usize| bytes.binary_search(&byte).ok().and_then(|i| units.get(i).copied()).unwrap_or(0);
-    spans.into_iter().map(|(s, e)| [to_units(s), to_units(e)]).collect()
+    // Only damaged index bytes give empty, overlapping or outlying spans:
+    // they are dropped, so a page never gets a range it cannot draw.
+    let mut last_end = 0;
+    let mut ranges = Vec::with_capacity(spans.len());
+    for [start, end] in spans.into_iter().map(|(s, e)| [to_units(s), to_units(e)]) {
+        if last_end <= start && start < end {
+            ranges.push([start, end]);
+            last_end = end;
+        }
+    }
+    ranges
 }
 
 #[cfg(test)]
@@ -123,6 +141,14 @@ mod tests {
     fn marked(e: &Excerpt) -> Vec<String> {
         let units: Vec<u16> = e.text.encode_utf16().collect();
         e.highlights.iter().map(|[s, e]| String::from_utf16(&units[*s as usize..*e as usize]).unwrap()).collect()
+    }
+
+    #[test]
+    fn a_giant_word_is_cut_with_its_highlight() {
+        let text = format!("مقدمة {} خاتمة", "ب".repeat(5000));
+        let e = excerpt(&text, &ranges(&text), &[(1, 0)], (false, false));
+        assert_eq!(e.text, format!("مقدمة {} …", "ب".repeat(MAX_PASSAGE_BYTES / 2 - 6)));
+        assert_eq!(marked(&e), ["ب".repeat(MAX_PASSAGE_BYTES / 2 - 6)]);
     }
 
     #[test]

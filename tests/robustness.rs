@@ -6,12 +6,12 @@
 //! few bytes changed and every checksum recomputed (forged), so that the
 //! changes reach the decoders, opened and searched.
 
-use bahth::index::format::reseal;
-use bahth::{Index, SearchOptions, INDEX_BYTES};
-use std::panic::{catch_unwind, AssertUnwindSafe};
+#[path = "../fuzz/checks.rs"]
+mod checks;
 
-const QUERIES: [&str; 8] =
-    ["العلاقات", "عمان ", "\"وزير الخارجية\"", "ا", "البوسعدي ", "عمان -ايران ", "طهران بلينكن ", "x"];
+use bahth::index::format::reseal;
+use bahth::{Index, INDEX_BYTES};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Forged copies per run (the fuzzers run millions).
 const ROUNDS: usize = 1500;
@@ -26,53 +26,71 @@ impl Rng {
     }
 }
 
-/// Opens `bytes` and, if they open, searches, suggests and reads every
-/// document; returns whether they opened.
-fn exercise(bytes: &[u8]) -> bool {
-    let Ok(index) = Index::from_bytes(bytes) else { return false };
-    for query in QUERIES {
-        let response = index.search(query, &SearchOptions { limit: 5, offset: 1 });
-        assert!(response.total >= response.results.len());
-        index.suggest(query, 5);
-    }
-    for doc in 0..index.doc_count() + 1 {
-        index.doc(doc);
-    }
-    true
-}
-
-#[test]
-fn forged_index_bytes_never_panic() {
+/// Copies of the seeds' index with one to four bytes changed (and one in
+/// ten cut short), resealed or not: how many opened, and the rounds that
+/// panicked.
+fn mutate_and_search(rounds: usize, forge: bool) -> (usize, Vec<usize>) {
     let mut rng = Rng(20_261_123);
     let (mut opened, mut panics) = (0, Vec::new());
-    for round in 0..ROUNDS {
+    for round in 0..rounds {
         let mut bytes = INDEX_BYTES.to_vec();
         for _ in 0..1 + rng.below(4) {
             let at = rng.below(bytes.len());
-            bytes[at] = match rng.below(4) {
+            let value = match rng.below(4) {
                 0 => 0,
                 1 => 0xff,
                 2 => bytes[at] ^ (1 << rng.below(8)),
                 _ => rng.below(256) as u8,
             };
+            // Every change changes something.
+            bytes[at] = if value == bytes[at] { !value } else { value };
         }
         if rng.below(10) == 0 {
             bytes.truncate(rng.below(bytes.len()));
         }
-        reseal(&mut bytes);
-        match catch_unwind(AssertUnwindSafe(|| exercise(&bytes))) {
+        if bytes == INDEX_BYTES {
+            continue; // two changes that undid each other
+        }
+        if forge {
+            reseal(&mut bytes);
+        }
+        match catch_unwind(AssertUnwindSafe(|| checks::opens_and_searches(&bytes))) {
             Ok(true) => opened += 1,
             Ok(false) => {}
             Err(_) => panics.push(round),
         }
     }
+    (opened, panics)
+}
+
+/// Rounds per run: `BAHTH_MUTATIONS=20000 cargo test --release --test
+/// robustness -- --nocapture` repeats the experiment.
+fn rounds(default: usize) -> usize {
+    std::env::var("BAHTH_MUTATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
+}
+
+#[test]
+fn mutated_index_bytes_are_refused_at_open() {
+    let rounds = rounds(ROUNDS);
+    let (opened, panics) = mutate_and_search(rounds, false);
+    println!("mutated: {rounds} copies, {opened} opened, {} panicked", panics.len());
+    assert!(panics.is_empty(), "rounds {:?} panicked", &panics[..panics.len().min(10)]);
+    // Every byte is under a checksum.
+    assert_eq!(opened, 0, "mutated copies opened");
+}
+
+#[test]
+fn forged_index_bytes_never_panic() {
+    let rounds = rounds(ROUNDS);
+    let (opened, panics) = mutate_and_search(rounds, true);
+    println!("forged: {rounds} copies, {opened} opened, {} panicked", panics.len());
     assert!(
         panics.is_empty(),
-        "{} of {ROUNDS} forged indexes panicked (rounds {:?}); {opened} opened",
+        "{} of {rounds} forged indexes panicked (rounds {:?}); {opened} opened",
         panics.len(),
         &panics[..panics.len().min(10)]
     );
-    assert!(opened > ROUNDS / 2, "most forgeries still open and must be searched: {opened}");
+    assert!(opened > rounds / 2, "most forgeries still open and must be searched: {opened}");
 }
 
 #[test]
@@ -88,4 +106,24 @@ fn truncated_and_foreign_bytes_are_refused_with_a_reason() {
     let mut flipped = INDEX_BYTES.to_vec();
     flipped[200] ^= 1;
     assert!(Index::from_bytes(&flipped).err().unwrap().to_string().ends_with("fails its checksum"));
+}
+
+/// Every input that ever crashed a fuzz target, replayed through the same
+/// checks (`fuzz/regressions/TARGET/NAME`).
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut replayed = 0;
+    for (target, check) in checks::TARGETS {
+        let Ok(entries) = std::fs::read_dir(root.join(target)) else { continue };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let input = std::fs::read(&path).unwrap();
+            if catch_unwind(|| check(&input)).is_err() {
+                panic!("{} fails again", path.display());
+            }
+            replayed += 1;
+        }
+    }
+    assert!(replayed >= 2, "the regressions folder went missing");
 }

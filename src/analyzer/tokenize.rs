@@ -59,15 +59,25 @@ pub fn runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Analyzes one word: its (surface, folded) tokens. NFKC can turn a single
-/// ligature into several words (U+FDFA): each becomes a token over the same
-/// original range. A part that folds to nothing (marks only) is dropped.
+/// Characters of a word that are analyzed and indexed: a longer run (a
+/// pasted hash, a run of letters with no space) is searchable by its first
+/// ones, and costs no more than a long word to index or look up.
+pub const MAX_WORD_CHARS: usize = 64;
+
+/// Analyzes one word: its (surface, folded) tokens, each at most
+/// [`MAX_WORD_CHARS`] long. NFKC can turn a single ligature into several
+/// words (U+FDFA): each becomes a token over the same original range. A part
+/// that folds to nothing (marks only) is dropped.
 pub fn parts(word: &str) -> Vec<(String, String)> {
     surface(word)
         .split(|c: char| !is_word_char(c))
-        .map(|part| (part.to_string(), fold(part)))
+        .map(|part| (first_chars(part).to_string(), first_chars(&fold(part)).to_string()))
         .filter(|(_, folded)| !folded.is_empty())
         .collect()
+}
+
+fn first_chars(text: &str) -> &str {
+    text.char_indices().nth(MAX_WORD_CHARS).map_or(text, |(end, _)| &text[..end])
 }
 
 #[cfg(test)]
@@ -76,6 +86,15 @@ mod tests {
 
     fn words(text: &str) -> Vec<(String, &str)> {
         tokenize(text).into_iter().map(|t| (t.folded, &text[t.start..t.end])).collect()
+    }
+
+    #[test]
+    fn a_giant_word_is_analyzed_by_its_first_characters() {
+        let text = format!("مقدمة {} خاتمة", "بحث".repeat(300_000));
+        let tokens = tokenize(&text);
+        assert_eq!(tokens.len(), 3);
+        assert_eq!(tokens[1].folded, "بحث".repeat(22)[..MAX_WORD_CHARS * 2]);
+        assert_eq!((tokens[1].start, tokens[1].end), (11, 11 + 1_800_000), "highlighted whole");
     }
 
     #[test]
