@@ -1,4 +1,5 @@
-//! Building an index: documents in, one byte blob out (see [`super::format`]).
+//! Building an index: documents in, one byte blob out (see [`super::format`]),
+//! or a split index's core and chunks (see [`super::split`]).
 //!
 //! Every written form is analyzed once; each token's folded form is its
 //! *word*. Each word gets one posting list; the documents are stored as their
@@ -7,11 +8,14 @@
 //! gets one only where its documents differ from its word's, and a clitic-
 //! stripped form or a stem becomes a key listing the words that read so.
 
-use super::format::{self, Header};
+use super::format::{self, Header, Kind};
 use super::impact::{impact, Norms, TITLE_TF};
+use super::keys::{KeyEntry, KeyTableWriter, COMPLETIONS_MARK};
+use super::occurrences;
 use super::postings;
-use super::records::{KeyEntry, RecordsWriter, WrittenList, COMPLETIONS_MARK};
+use super::split::ChunkInfo;
 use super::store::{word_order, Form, StoreBuilder};
+use super::words::{WordRef, WordTableWriter, WrittenList};
 use crate::analyzer::tokenize::{parts, runs};
 use crate::analyzer::{analyze_word, WordForms};
 use crate::corpus::Document;
@@ -29,6 +33,11 @@ struct WordBuild {
     folded: String,
     occurrences: u64,
     postings: Vec<(u32, u32)>,
+    /// Per posting, the word's positions in the document.
+    positions: Vec<Vec<u32>>,
+    /// Words that read alike share it (the barest stem): a split index
+    /// keeps them in one chunk.
+    cluster: String,
 }
 
 /// A key while the corpus is read.
@@ -54,68 +63,157 @@ struct KeyBuild {
 /// assert_eq!(index.doc_count(), 1);
 /// ```
 pub fn build(docs: &[Document]) -> Vec<u8> {
-    let mut words: Vec<WordBuild> = Vec::new();
-    let mut word_ids: HashMap<String, usize> = HashMap::new();
-    let mut keys: BTreeMap<String, KeyBuild> = BTreeMap::new();
-    let mut store = StoreBuilder::default();
-    // Per written form (the store's numbering): its words and their spellings.
-    let mut form_words: Vec<Vec<(usize, String)>> = Vec::new();
-    let mut lengths: Vec<u32> = Vec::with_capacity(docs.len());
+    Corpus::read(docs).whole()
+}
 
-    for (doc_id, doc) in docs.iter().enumerate() {
-        let doc_id = doc_id as u32;
-        store.start(&doc.id, doc.url.as_deref());
-        let mut tokens = 0;
-        for (field, text) in [&doc.title, &doc.text].into_iter().enumerate() {
-            let weight = if field == 0 { TITLE_TF } else { 1 };
-            let mut after_previous = 0;
-            for (start, end) in runs(text) {
-                let form = match store.push(field, &text[after_previous..start], &text[start..end]) {
-                    Form::Known(form) => form,
-                    Form::New(form) => {
-                        let analyzed: Vec<(usize, String)> = parts(&text[start..end])
-                            .into_iter()
-                            .map(|(surface, folded)| {
-                                let forms = analyze_word(&surface, &folded);
-                                let word = *word_ids.entry(forms.folded.clone()).or_insert_with(|| {
-                                    words.push(WordBuild { folded: forms.folded.clone(), ..Default::default() });
-                                    register_readings(&mut keys, words.len() - 1, &forms);
-                                    words.len() - 1
-                                });
-                                (word, forms.spelling)
-                            })
-                            .collect();
-                        store.set_words(form, analyzed.iter().map(|(w, _)| *w).collect());
-                        form_words.push(analyzed);
-                        form
+/// How big a split index's chunks grow (bytes before compression): each
+/// chunk is closed at the first item past its size.
+#[derive(Debug, Clone, Copy)]
+pub struct SplitSizes {
+    /// Dictionary chunks: keys, entries and spelling lists.
+    pub terms: usize,
+    /// Postings chunks: posting lists and occurrences.
+    pub words: usize,
+    /// Documents chunks: the documents' text.
+    pub docs: usize,
+}
+
+impl Default for SplitSizes {
+    fn default() -> Self {
+        SplitSizes { terms: 32 * 1024, words: 48 * 1024, docs: 24 * 1024 }
+    }
+}
+
+/// A split index: the core (what a module embeds) and the chunks, each
+/// with its file name.
+pub struct SplitBuild {
+    pub core: Vec<u8>,
+    pub chunks: Vec<(String, Vec<u8>)>,
+}
+
+/// Compiles documents into a split index (see [`super::split`]): it answers
+/// every query exactly as [`build`]'s index does.
+///
+/// ```
+/// use bahth::corpus::Document;
+/// use bahth::index::{build_split, Index};
+/// let doc = Document { id: "a".into(), title: "عنوان".into(), url: None, date: None, text: "نصٌّ قصير".into() };
+/// let split = build_split(&[doc], &Default::default());
+/// let index = Index::from_bytes(&split.core).unwrap();
+/// assert_eq!(index.chunks().len(), split.chunks.len());
+/// for (name, bytes) in split.chunks {
+///     index.add_chunk(&name, bytes).unwrap();
+/// }
+/// assert_eq!(index.search("قصير", &Default::default()).results[0].id, "a");
+/// ```
+pub fn build_split(docs: &[Document], sizes: &SplitSizes) -> SplitBuild {
+    Corpus::read(docs).split(sizes)
+}
+
+/// Everything read from the documents, before it is written out.
+struct Corpus {
+    words: Vec<WordBuild>,
+    keys: BTreeMap<String, KeyBuild>,
+    store: StoreBuilder,
+    /// Per builder word, its id.
+    rank: Vec<u32>,
+    /// Per document: its length code, its title's tokens, its text's bytes.
+    codes: Vec<u8>,
+    titles: Vec<u32>,
+    sizes: Vec<usize>,
+    norms: Norms,
+    total_tokens: u64,
+}
+
+/// What a key entry will say, its lists not written yet.
+struct EntryDraft<'c> {
+    key: String,
+    entry: KeyEntry,
+    /// A spelling list of its own, to write beside the entry.
+    spelling: Option<&'c [(u32, u32)]>,
+}
+
+impl Corpus {
+    fn read(docs: &[Document]) -> Corpus {
+        let mut words: Vec<WordBuild> = Vec::new();
+        let mut word_ids: HashMap<String, usize> = HashMap::new();
+        let mut keys: BTreeMap<String, KeyBuild> = BTreeMap::new();
+        let mut store = StoreBuilder::default();
+        // Per written form (the store's numbering): its words and their spellings.
+        let mut form_words: Vec<Vec<(usize, String)>> = Vec::new();
+        let (mut lengths, mut titles, mut sizes) = (Vec::new(), Vec::new(), Vec::new());
+
+        for (doc_id, doc) in docs.iter().enumerate() {
+            let doc_id = doc_id as u32;
+            store.start(&doc.id, doc.url.as_deref());
+            let mut tokens = 0;
+            for (field, text) in [&doc.title, &doc.text].into_iter().enumerate() {
+                let weight = if field == 0 { TITLE_TF } else { 1 };
+                let mut after_previous = 0;
+                for (start, end) in runs(text) {
+                    let form = match store.push(field, &text[after_previous..start], &text[start..end]) {
+                        Form::Known(form) => form,
+                        Form::New(form) => {
+                            let analyzed: Vec<(usize, String)> = parts(&text[start..end])
+                                .into_iter()
+                                .map(|(surface, folded)| {
+                                    let forms = analyze_word(&surface, &folded);
+                                    let word = *word_ids.entry(forms.folded.clone()).or_insert_with(|| {
+                                        let cluster = forms.stems.last().unwrap_or(&forms.folded).clone();
+                                        let folded = forms.folded.clone();
+                                        words.push(WordBuild { folded, cluster, ..Default::default() });
+                                        register_readings(&mut keys, words.len() - 1, &forms);
+                                        words.len() - 1
+                                    });
+                                    (word, forms.spelling)
+                                })
+                                .collect();
+                            store.set_words(form, analyzed.iter().map(|(w, _)| *w).collect());
+                            form_words.push(analyzed);
+                            form
+                        }
+                    };
+                    for (word, spelling) in &form_words[form] {
+                        let entry = &mut words[*word];
+                        entry.occurrences += 1;
+                        if add_occurrence(&mut entry.postings, doc_id, weight) {
+                            entry.positions.push(Vec::new());
+                        }
+                        if let Some(positions) = entry.positions.last_mut() {
+                            positions.push(tokens);
+                        }
+                        let key = keys.entry(spelling.clone()).or_default();
+                        add_occurrence(&mut key.spelled, doc_id, weight);
+                        key.spelled_word = *word;
+                        tokens += 1;
                     }
-                };
-                for (word, spelling) in &form_words[form] {
-                    let entry = &mut words[*word];
-                    entry.occurrences += 1;
-                    add_occurrence(&mut entry.postings, doc_id, weight);
-                    let key = keys.entry(spelling.clone()).or_default();
-                    add_occurrence(&mut key.spelled, doc_id, weight);
-                    key.spelled_word = *word;
-                    tokens += 1;
+                    after_previous = end;
                 }
-                after_previous = end;
+                store.end_field(field, &text[after_previous..]);
+                if field == 0 {
+                    titles.push(tokens);
+                }
             }
-            store.end_field(field, &text[after_previous..]);
+            lengths.push(tokens);
+            sizes.push(doc.title.len() + doc.text.len());
         }
-        lengths.push(tokens);
+
+        let occurrences: Vec<u64> = words.iter().map(|w| w.occurrences).collect();
+        let texts: Vec<String> = words.iter().map(|w| w.folded.clone()).collect();
+        let rank = word_order(&store, &occurrences, &texts);
+        let total_tokens: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
+        let norms = Norms::new(total_tokens as f32 / docs.len().max(1) as f32);
+        let codes = lengths.iter().map(|&l| norms.code(l)).collect();
+        Corpus { words, keys, store, rank, codes, titles, sizes, norms, total_tokens }
     }
 
-    let occurrences: Vec<u64> = words.iter().map(|w| w.occurrences).collect();
-    let texts: Vec<String> = words.iter().map(|w| w.folded.clone()).collect();
-    let rank = word_order(&store, &occurrences, &texts);
+    fn header(&self, kind: Kind) -> Header {
+        Header { kind, counts: [self.codes.len() as u32, self.words.len() as u32, self.total_tokens as u32] }
+    }
 
-    let total_tokens: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
-    let norms = Norms::new(total_tokens as f32 / docs.len().max(1) as f32);
-    let codes: Vec<u8> = lengths.iter().map(|&l| norms.code(l)).collect();
-    let weight_of = |doc: u32, tf: u32| norms.weight(tf, codes[doc as usize]);
-    // A list and, if long, its best documents, into `postings`.
-    let write_list = |list: &[(u32, u32)], postings: &mut Vec<u8>| {
+    /// Writes a list and, if long, its best documents, into `postings`.
+    fn write_list(&self, list: &[(u32, u32)], postings: &mut Vec<u8>) -> WrittenList {
+        let weight_of = |doc: u32, tf: u32| self.norms.weight(tf, self.codes[doc as usize]);
         let offset = postings.len() as u32;
         let max_impact = postings::encode(list, |doc, tf| impact(weight_of(doc, tf)), postings);
         let main = postings.len() as u32 - offset;
@@ -124,77 +222,222 @@ pub fn build(docs: &[Document]) -> Vec<u8> {
         }
         let lengths = (main, postings.len() as u32 - offset - main);
         WrittenList { offset, df: list.len() as u32, max_impact, lengths }
-    };
-
-    // Posting lists and the word table, in word id order.
-    let mut postings = Vec::new();
-    let mut records = RecordsWriter::default();
-    let mut by_rank: Vec<usize> = (0..words.len()).collect();
-    by_rank.sort_by_key(|&w| rank[w]);
-    for &w in &by_rank {
-        records.word(write_list(&words[w].postings, &mut postings));
     }
-    // Spellings found in other documents than their word's get lists too.
-    let mut spelling_lists: HashMap<&str, WrittenList> = HashMap::new();
-    for (key, build) in &keys {
-        if !build.spelled.is_empty() && !same_documents(&build.spelled, &words[build.spelled_word].postings) {
-            spelling_lists.insert(key, write_list(&build.spelled, &mut postings));
+
+    /// The dictionary's entries in key order (completions first, \u{1}
+    /// sorting first), words referred to by `reference`.
+    fn entries(&self, reference: &dyn Fn(usize) -> WordRef) -> Vec<EntryDraft<'_>> {
+        let mut entries: Vec<EntryDraft> = completions(&self.keys, &self.words)
+            .into_iter()
+            .map(|(prefix, best)| EntryDraft {
+                key: format!("{COMPLETIONS_MARK}{prefix}"),
+                entry: KeyEntry {
+                    completions: Some(best.iter().map(|&w| reference(w)).collect()),
+                    ..Default::default()
+                },
+                spelling: None,
+            })
+            .collect();
+        for (key, build) in &self.keys {
+            let refs = |set: &BTreeSet<usize>| -> Vec<WordRef> {
+                let mut refs: Vec<WordRef> =
+                    set.iter().filter(|&&w| Some(w) != build.word).map(|&w| reference(w)).collect();
+                refs.sort_unstable_by_key(|r| r.id);
+                refs
+            };
+            // Spellings found in other documents than their word's get lists.
+            let spelling = (!build.spelled.is_empty()
+                && !same_documents(&build.spelled, &self.words[build.spelled_word].postings))
+            .then_some(build.spelled.as_slice());
+            // A spelling found in exactly its word's documents needs saying
+            // only if it is the word itself: a query spelled otherwise
+            // matches the same documents through its folded word.
+            let entry = KeyEntry {
+                word: build.word.map(reference),
+                spelling_list: None,
+                spelled_same: build.word.is_some() && !build.spelled.is_empty() && spelling.is_none(),
+                stripped: refs(&build.stripped),
+                stem: refs(&build.stem),
+                stem_self: build.word.is_some_and(|w| build.stem.contains(&w)),
+                completions: None,
+            };
+            if entry.word.is_some() || spelling.is_some() || !entry.stripped.is_empty() || !entry.stem.is_empty() {
+                entries.push(EntryDraft { key: key.clone(), entry, spelling });
+            }
         }
+        entries.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        entries
     }
 
-    // The dictionary: each key (completions first, \u{1} sorting first) and
-    // its entry, in key order; the key's value is its ordinal.
-    let mut entries: Vec<(String, KeyEntry)> = completions(&keys, &words)
-        .into_iter()
-        .map(|(prefix, best)| {
-            let words = best.iter().map(|&w| rank[w]).collect();
-            (format!("{COMPLETIONS_MARK}{prefix}"), KeyEntry { completions: Some(words), ..Default::default() })
-        })
-        .collect();
-    for (key, build) in &keys {
-        let ids = |set: &BTreeSet<usize>| -> Vec<u32> {
-            let mut ids: Vec<u32> = set.iter().filter(|&&w| Some(w) != build.word).map(|&w| rank[w]).collect();
-            ids.sort_unstable();
-            ids
-        };
-        let spelling_list = spelling_lists.get(key.as_str()).copied();
-        // A spelling found in exactly its word's documents needs saying only
-        // if it is the word itself: a query spelled otherwise matches the
-        // same documents through its folded word.
-        let entry = KeyEntry {
-            word: build.word.map(|w| rank[w]),
-            spelling_list,
-            spelled_same: build.word.is_some() && !build.spelled.is_empty() && spelling_list.is_none(),
-            stripped: ids(&build.stripped),
-            stem: ids(&build.stem),
-            stem_self: build.word.is_some_and(|w| build.stem.contains(&w)),
-            completions: None,
-        };
-        if entry.word.is_some() || entry.spelling_list.is_some() || !entry.stripped.is_empty() || !entry.stem.is_empty()
-        {
-            entries.push((key.clone(), entry));
+    /// A dictionary over `entries`: `[terms, keys]`, their spelling lists
+    /// written to `postings`.
+    fn dictionary(&self, entries: &[EntryDraft], postings: &mut Vec<u8>, located: bool) -> [Vec<u8>; 2] {
+        let mut terms = fst::MapBuilder::memory();
+        let mut keys = KeyTableWriter::new(located);
+        for (ordinal, draft) in entries.iter().enumerate() {
+            let mut entry = draft.entry.clone();
+            entry.spelling_list = draft.spelling.map(|list| self.write_list(list, postings));
+            keys.key(&entry);
+            terms.insert(&draft.key, ordinal as u64).expect("keys are sorted and unique");
         }
+        [terms.into_inner().expect("writing to memory cannot fail"), keys.finish()]
     }
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut terms = fst::MapBuilder::memory();
-    for (ordinal, (key, entry)) in entries.iter().enumerate() {
-        records.key(entry);
-        terms.insert(key, ordinal as u64).expect("keys are sorted and unique");
-    }
-    let records = records.finish();
-    let terms = terms.into_inner().expect("writing to memory cannot fail");
 
-    let [written, separators, docs_table, meta, stream] = store.write(&rank);
-    let header =
-        Header { doc_count: docs.len() as u32, word_count: words.len() as u32, total_tokens: total_tokens as u32 };
-    format::write(header, [&terms, &records, &postings, &written, &separators, &docs_table, &meta, &codes, &stream])
+    /// The builder's words in id order.
+    fn by_rank(&self) -> Vec<usize> {
+        let mut by_rank: Vec<usize> = (0..self.words.len()).collect();
+        by_rank.sort_by_key(|&w| self.rank[w]);
+        by_rank
+    }
+
+    /// One blob.
+    fn whole(&self) -> Vec<u8> {
+        let mut postings = Vec::new();
+        let mut words = WordTableWriter::default();
+        for w in self.by_rank() {
+            words.word(self.write_list(&self.words[w].postings, &mut postings), None);
+        }
+        let (words, _) = words.finish(false);
+        let entries = self.entries(&|w| WordRef::whole(self.rank[w]));
+        let [terms, keys] = self.dictionary(&entries, &mut postings, false);
+        let (separators, separator_ids) = self.store.write_separators();
+        let [written, _, docs, meta, stream] =
+            self.store.write_docs(0..self.codes.len(), &self.rank, &separator_ids, false);
+        format::write(
+            self.header(Kind::Index),
+            &[&terms, &words, &keys, &postings, &written, &separators, &docs, &meta, &self.codes, &stream],
+        )
+    }
+
+    /// A core and chunks.
+    fn split(&self, sizes: &SplitSizes) -> SplitBuild {
+        let mut chunks: Vec<(ChunkInfo, Vec<u8>)> = Vec::new();
+        let mut add = |kind: Kind, index: usize, bytes: Vec<u8>| {
+            let info =
+                ChunkInfo { kind, index: index as u32, length: bytes.len() as u32, checksum: format::checksum(&bytes) };
+            chunks.push((info, bytes));
+        };
+
+        // Postings chunks: words that read alike together, in order of their
+        // cluster, each chunk closed past its size.
+        let mut order = self.by_rank();
+        order.sort_by(|&a, &b| self.words[a].cluster.cmp(&self.words[b].cluster).then(self.rank[a].cmp(&self.rank[b])));
+        let written = self.store.most_common_forms(self.words.len());
+        let mut located = vec![WordRef::whole(0); self.words.len()];
+        let mut table = 0;
+        let mut start = 0;
+        while start < order.len() {
+            let (mut postings, mut occurrences, mut writer) = (Vec::new(), Vec::new(), WordTableWriter::default());
+            let mut end = start;
+            while end < order.len() && (end == start || postings.len() + occurrences.len() < sizes.words) {
+                let w = order[end];
+                let list = self.write_list(&self.words[w].postings, &mut postings);
+                let length = occurrences::encode(&self.words[w].positions, &mut occurrences);
+                writer.word(list, Some((length, written[w].unwrap_or(""))));
+                located[w] = WordRef { id: self.rank[w], table, entry: (end - start) as u32 };
+                end += 1;
+            }
+            let (words, written) = writer.finish(true);
+            let header = Header { kind: Kind::Words, counts: [(end - start) as u32, 0, 0] };
+            add(Kind::Words, table as usize, format::write(header, &[&words, &postings, &occurrences, &written]));
+            table += 1;
+            start = end;
+        }
+
+        // Dictionary chunks: ranges of keys.
+        let entries = self.entries(&|w| located[w]);
+        let mut firsts: Vec<&str> = Vec::new();
+        let mut start = 0;
+        // At least one, if empty.
+        loop {
+            let mut end = start;
+            let mut size = 0;
+            while end < entries.len() && (end == start || size < sizes.terms) {
+                let draft = &entries[end];
+                size += draft.key.len() + 8 + 4 * (draft.entry.stripped.len() + draft.entry.stem.len());
+                size += draft.spelling.map_or(0, |list| 2 * list.len());
+                end += 1;
+            }
+            if start > 0 {
+                firsts.push(&entries[start].key);
+            }
+            let mut postings = Vec::new();
+            let [terms, keys] = self.dictionary(&entries[start..end], &mut postings, true);
+            let header = Header { kind: Kind::Terms, counts: [(end - start) as u32, 0, 0] };
+            add(Kind::Terms, firsts.len(), format::write(header, &[&terms, &keys, &postings]));
+            start = end;
+            if start >= entries.len() {
+                break;
+            }
+        }
+
+        // Documents chunks: runs of documents.
+        let (separators, separator_ids) = self.store.write_separators();
+        let mut doc_firsts = Vec::new();
+        let mut start = 0;
+        while start < self.codes.len() {
+            let mut end = start;
+            let mut size = 0;
+            while end < self.codes.len() && (end == start || size < sizes.docs) {
+                size += self.sizes[end];
+                end += 1;
+            }
+            let sections = self.store.write_docs(start..end, &self.rank, &separator_ids, true);
+            let header = Header { kind: Kind::Docs, counts: [start as u32, (end - start) as u32, 0] };
+            let sections: Vec<&[u8]> = sections.iter().map(Vec::as_slice).collect();
+            add(Kind::Docs, doc_firsts.len(), format::write(header, &sections));
+            doc_firsts.push(start as u32);
+            start = end;
+        }
+
+        // The core: the chunk table (dictionary, postings, documents).
+        chunks.sort_by_key(|(info, _)| (info.kind != Kind::Terms, info.kind != Kind::Words, info.index));
+        let count = |kind: Kind| chunks.iter().filter(|(info, _)| info.kind == kind).count() as u32;
+        let mut table = Vec::new();
+        for n in [count(Kind::Terms), count(Kind::Words), count(Kind::Docs)] {
+            table.extend_from_slice(&n.to_le_bytes());
+        }
+        for (info, _) in &chunks {
+            table.extend_from_slice(&info.length.to_le_bytes());
+            table.extend_from_slice(&info.checksum.to_le_bytes());
+        }
+        for first in &doc_firsts {
+            table.extend_from_slice(&first.to_le_bytes());
+        }
+        let mut shards = Vec::new();
+        let mut offset = 0u32;
+        for key in firsts.iter().map(|k| k.as_bytes()).chain([&[][..]]) {
+            shards.extend_from_slice(&offset.to_le_bytes());
+            offset += key.len() as u32;
+        }
+        shards.truncate(4 * (firsts.len() + 1));
+        for key in &firsts {
+            shards.extend_from_slice(key.as_bytes());
+        }
+        let mut titles: Vec<u8> = self.titles.iter().map(|&t| t.min(255) as u8).collect();
+        let long: Vec<(usize, u32)> = self.titles.iter().copied().enumerate().filter(|&(_, t)| t >= 255).collect();
+        titles.extend_from_slice(&(long.len() as u32).to_le_bytes());
+        for (doc, tokens) in long {
+            titles.extend_from_slice(&(doc as u32).to_le_bytes());
+            titles.extend_from_slice(&tokens.to_le_bytes());
+        }
+        let core = format::write(self.header(Kind::Core), &[&table, &shards, &self.codes, &titles, &separators]);
+        SplitBuild { core, chunks: chunks.into_iter().map(|(info, bytes)| (info.name(), bytes)).collect() }
+    }
 }
 
-/// Counts one occurrence (of weight `tf`) in document `doc`.
-fn add_occurrence(list: &mut Vec<(u32, u32)>, doc: u32, tf: u32) {
+/// Counts one occurrence (of weight `tf`) in document `doc`; true if it is
+/// the document's first.
+fn add_occurrence(list: &mut Vec<(u32, u32)>, doc: u32, tf: u32) -> bool {
     match list.last_mut() {
-        Some((d, count)) if *d == doc => *count += tf,
-        _ => list.push((doc, tf)),
+        Some((d, count)) if *d == doc => {
+            *count += tf;
+            false
+        }
+        _ => {
+            list.push((doc, tf));
+            true
+        }
     }
 }
 

@@ -1,13 +1,25 @@
-//! The byte layout of an index (format version 2): one self-describing blob,
-//! read in place.
+//! The byte layout of index files (format version 3): self-describing
+//! blobs, read in place, every part checksummed.
+//!
+//! One container serves five kinds of file: a whole index (what is embedded
+//! in a module by default), and for a split index (see [`super::split`]) its
+//! core and its three kinds of chunks.
 //!
 //! ```text
-//! header      magic "BAHTHIDX" · version u32 · doc_count u32 · word_count u32
-//!             · total_tokens u32 · section count u32
+//! header      magic "BAHTHIDX" · version u32 · kind u32 · three counts u32
+//!             (for an index or a core: documents, words, tokens; for a
+//!             chunk, see `Kind`) · section count u32
 //!             · per section: offset u32, length u32, xxh32 checksum u32
 //!             · xxh32 of all the header bytes before it              (all LE)
-//! terms       fst::Map: every searchable string → a word id or key entry
-//! records     the word table, then key entries
+//! sections    in the order of `Kind::sections`
+//! ```
+//!
+//! The sections of a whole index:
+//!
+//! ```text
+//! terms       fst::Map: every searchable string → its ordinal
+//! words       per word: its posting list's record (see `words`)
+//! keys        per dictionary key: what it stands for (see `keys`)
 //! postings    posting lists (see `postings`): per document, its tf;
 //!             bit-packed blocks with skip data and impacts
 //! written     every word as written, vowels and all (see `store`)
@@ -18,42 +30,85 @@
 //! stream      per document: id, url, then title and text as written forms
 //!             and separators
 //! ```
-//!
-//! What words and keys are and how their records read: [`super::records`].
-//! How documents are stored: [`super::store`].
 
 use super::IndexError;
 
-/// First bytes of every index.
+/// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"BAHTHIDX";
 /// Bumped whenever the layout changes; a reader accepts only its own.
-pub const VERSION: u32 = 2;
-/// Names of the sections, in header order.
-pub const SECTION_NAMES: [&str; SECTIONS] =
-    ["terms", "records", "postings", "written", "separators", "docs", "meta", "norms", "stream"];
-pub const SECTIONS: usize = 9;
-/// Fixed header fields after the magic: version, doc_count, word_count,
-/// total_tokens, section count.
-const FIELDS: usize = 5;
-/// Header size in bytes.
-pub const HEADER_LEN: usize = 8 + 4 * FIELDS + SECTIONS * 12 + 4;
+pub const VERSION: u32 = 3;
+/// Fixed header fields after the magic: version, kind, three counts,
+/// section count.
+const FIELDS: usize = 6;
+
+/// What an index file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A whole index: everything in one blob.
+    Index,
+    /// The core of a split index: what the first query needs besides the
+    /// chunks, and the table of chunks.
+    Core,
+    /// A range of the dictionary. Counts: its key count.
+    Terms,
+    /// A range of words: their posting lists and occurrences. Counts: its
+    /// word count.
+    Words,
+    /// A range of documents. Counts: the first document, the document count.
+    Docs,
+}
+
+impl Kind {
+    const ALL: [Kind; 5] = [Kind::Index, Kind::Core, Kind::Terms, Kind::Words, Kind::Docs];
+
+    /// The names of its sections, in order.
+    pub fn sections(self) -> &'static [&'static str] {
+        match self {
+            Kind::Index => {
+                &["terms", "words", "keys", "postings", "written", "separators", "docs", "meta", "norms", "stream"]
+            }
+            Kind::Core => &["chunks", "shards", "norms", "titles", "separators"],
+            Kind::Terms => &["terms", "keys", "postings"],
+            Kind::Words => &["words", "postings", "occurrences", "written"],
+            Kind::Docs => &["written", "words", "docs", "meta", "stream"],
+        }
+    }
+
+    /// What a reader calls it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Index => "a bahth index",
+            Kind::Core => "a split bahth index",
+            Kind::Terms => "a dictionary chunk",
+            Kind::Words => "a postings chunk",
+            Kind::Docs => "a documents chunk",
+        }
+    }
+}
 
 /// The fixed part of a header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Header {
-    pub doc_count: u32,
-    pub word_count: u32,
-    pub total_tokens: u32,
+    pub kind: Kind,
+    pub counts: [u32; 3],
 }
 
-/// Writes a whole index: header, then the sections in order.
-pub fn write(header: Header, sections: [&[u8]; SECTIONS]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(HEADER_LEN + sections.iter().map(|s| s.len()).sum::<usize>());
+fn header_len(sections: usize) -> usize {
+    8 + 4 * FIELDS + sections * 12 + 4
+}
+
+/// Writes a whole file: header, then the sections in order.
+pub fn write(header: Header, sections: &[&[u8]]) -> Vec<u8> {
+    debug_assert_eq!(sections.len(), header.kind.sections().len());
+    let header_len = header_len(sections.len());
+    let mut out = Vec::with_capacity(header_len + sections.iter().map(|s| s.len()).sum::<usize>());
     out.extend_from_slice(MAGIC);
-    for field in [VERSION, header.doc_count, header.word_count, header.total_tokens, SECTIONS as u32] {
+    let kind = Kind::ALL.iter().position(|&k| k == header.kind).unwrap_or(0) as u32;
+    let [a, b, c] = header.counts;
+    for field in [VERSION, kind, a, b, c, sections.len() as u32] {
         out.extend_from_slice(&field.to_le_bytes());
     }
-    let mut offset = HEADER_LEN;
+    let mut offset = header_len;
     for section in sections {
         for field in [offset as u32, section.len() as u32, checksum(section)] {
             out.extend_from_slice(&field.to_le_bytes());
@@ -68,8 +123,9 @@ pub fn write(header: Header, sections: [&[u8]; SECTIONS]) -> Vec<u8> {
     out
 }
 
-/// Reads and checks the header and every section's bounds and checksum.
-pub fn read(bytes: &[u8]) -> Result<(Header, [&[u8]; SECTIONS]), IndexError> {
+/// Reads and checks a file of the kind `expected`: its header and every
+/// section's bounds and checksum.
+pub fn read(bytes: &[u8], expected: Kind) -> Result<(Header, Vec<&[u8]>), IndexError> {
     if bytes.len() < 12 || &bytes[..8] != MAGIC {
         return Err(IndexError::NotAnIndex);
     }
@@ -79,48 +135,56 @@ pub fn read(bytes: &[u8]) -> Result<(Header, [&[u8]; SECTIONS]), IndexError> {
         return Err(IndexError::WrongVersion { found: version });
     }
     let corrupt = |what: &str| IndexError::Corrupt(what.to_string());
-    if bytes.len() < HEADER_LEN {
+    let names = expected.sections();
+    let header_len = header_len(names.len());
+    if bytes.len() < 8 + 4 * FIELDS {
         return Err(corrupt("the header is cut short"));
     }
-    if get_u32(bytes, HEADER_LEN - 4) != Some(checksum(&bytes[..HEADER_LEN - 4])) {
-        return Err(corrupt("the header's checksum does not match"));
+    let kind = field(1).and_then(|k| Kind::ALL.get(k as usize).copied());
+    if kind != Some(expected) {
+        let found = kind.map_or("a file of an unknown kind", Kind::name);
+        return Err(IndexError::Corrupt(["expected ", expected.name(), ", found ", found].concat()));
     }
-    if field(4) != Some(SECTIONS as u32) {
+    if field(5) != Some(names.len() as u32) {
         return Err(corrupt("the header lists the wrong number of sections"));
     }
-    let header = Header {
-        doc_count: field(1).unwrap_or(0),
-        word_count: field(2).unwrap_or(0),
-        total_tokens: field(3).unwrap_or(0),
-    };
-    let mut sections = [&bytes[..0]; SECTIONS];
-    for (i, section) in sections.iter_mut().enumerate() {
+    if bytes.len() < header_len {
+        return Err(corrupt("the header is cut short"));
+    }
+    if get_u32(bytes, header_len - 4) != Some(checksum(&bytes[..header_len - 4])) {
+        return Err(corrupt("the header's checksum does not match"));
+    }
+    let counts = [field(2).unwrap_or(0), field(3).unwrap_or(0), field(4).unwrap_or(0)];
+    let mut sections = Vec::with_capacity(names.len());
+    for (i, name) in names.iter().enumerate() {
         let at = 8 + 4 * FIELDS + 12 * i;
         let (offset, len, sum) = (get_u32(bytes, at), get_u32(bytes, at + 4), get_u32(bytes, at + 8));
         let (Some(offset), Some(len), Some(sum)) = (offset, len, sum) else {
             return Err(corrupt("the header is cut short"));
         };
-        let name = SECTION_NAMES[i];
         let end = (offset as usize).checked_add(len as usize);
-        *section = end.and_then(|end| bytes.get(offset as usize..end)).ok_or_else(|| {
+        let section = end.and_then(|end| bytes.get(offset as usize..end)).ok_or_else(|| {
             IndexError::Corrupt(["section \"", name, "\" lies outside the bytes (cut short?)"].concat())
         })?;
         if checksum(section) != sum {
             return Err(IndexError::Corrupt(["section \"", name, "\" fails its checksum"].concat()));
         }
+        sections.push(section);
     }
-    Ok((header, sections))
+    Ok((Header { kind: expected, counts }, sections))
 }
 
-/// Recomputes every checksum of index bytes in place (the sections' and the
+/// Recomputes every checksum of a file in place (the sections' and the
 /// header's), as a forger would: for the tests and fuzzers that check that
 /// decoders survive bytes that pass the checksums. Bytes too short to hold
-/// a header are left alone.
+/// their header are left alone.
 pub fn reseal(bytes: &mut [u8]) {
-    if bytes.len() < HEADER_LEN {
+    let Some(count) = get_u32(bytes, 8 + 4 * 5).filter(|&c| c < 64) else { return };
+    let header_len = header_len(count as usize);
+    if bytes.len() < header_len {
         return;
     }
-    for i in 0..SECTIONS {
+    for i in 0..count as usize {
         let at = 8 + 4 * FIELDS + 12 * i;
         let (Some(offset), Some(len)) = (get_u32(bytes, at), get_u32(bytes, at + 4)) else { return };
         let end = (offset as usize).saturating_add(len as usize);
@@ -129,8 +193,8 @@ pub fn reseal(bytes: &mut [u8]) {
             bytes[at + 8..at + 12].copy_from_slice(&sum.to_le_bytes());
         }
     }
-    let sum = checksum(&bytes[..HEADER_LEN - 4]);
-    bytes[HEADER_LEN - 4..HEADER_LEN].copy_from_slice(&sum.to_le_bytes());
+    let sum = checksum(&bytes[..header_len - 4]);
+    bytes[header_len - 4..header_len].copy_from_slice(&sum.to_le_bytes());
 }
 
 /// The checksum of a section (xxHash32, seed 0).
@@ -194,21 +258,29 @@ mod tests {
 
     #[test]
     fn sections_round_trip_and_are_checked() {
-        let header = Header { doc_count: 3, word_count: 9, total_tokens: 27 };
-        let sections: [&[u8]; SECTIONS] = [b"fst", b"rec", b"", b"w", b"s", b"docs", b"m", b"n", b"text"];
-        let bytes = write(header, sections);
-        assert_eq!(read(&bytes), Ok((header, sections)));
+        let header = Header { kind: Kind::Terms, counts: [3, 9, 27] };
+        let sections: [&[u8]; 3] = [b"fst", b"keys", b"postings"];
+        let bytes = write(header, &sections);
+        assert_eq!(read(&bytes, Kind::Terms), Ok((header, sections.to_vec())));
 
         let mut flipped = bytes.clone();
         *flipped.last_mut().unwrap() ^= 1;
-        assert_eq!(read(&flipped), Err(IndexError::Corrupt("section \"stream\" fails its checksum".into())));
+        let postings = IndexError::Corrupt("section \"postings\" fails its checksum".into());
+        assert_eq!(read(&flipped, Kind::Terms), Err(postings));
         let mut flipped = bytes.clone();
-        flipped[12] ^= 1; // doc_count
-        assert_eq!(read(&flipped), Err(IndexError::Corrupt("the header's checksum does not match".into())));
+        flipped[16] ^= 1; // the first count
         assert_eq!(
-            read(&bytes[..bytes.len() - 1]),
-            Err(IndexError::Corrupt("section \"stream\" lies outside the bytes (cut short?)".into()))
+            read(&flipped, Kind::Terms),
+            Err(IndexError::Corrupt("the header's checksum does not match".into()))
         );
-        assert_eq!(read(&bytes[..20]), Err(IndexError::Corrupt("the header is cut short".into())));
+        assert_eq!(
+            read(&bytes[..bytes.len() - 1], Kind::Terms),
+            Err(IndexError::Corrupt("section \"postings\" lies outside the bytes (cut short?)".into()))
+        );
+        assert_eq!(read(&bytes[..20], Kind::Terms), Err(IndexError::Corrupt("the header is cut short".into())));
+        assert_eq!(
+            read(&bytes, Kind::Docs),
+            Err(IndexError::Corrupt("expected a documents chunk, found a dictionary chunk".into()))
+        );
     }
 }

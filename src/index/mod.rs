@@ -1,10 +1,12 @@
 //! The index: a dictionary of every searchable string, a posting list per
 //! word, each document's words in order, and the stored documents, in one
-//! byte blob (layout: [`format`]).
+//! byte blob (layout: [`format`]), or split into a core and chunks fetched
+//! on demand ([`split`]).
 //!
 //! [`build`] writes it (in `build.rs`, or at run time for the CLI's
-//! `--corpus`); [`Index::from_bytes`] reads it in place: it checks the header
-//! and every section's checksum, then points into the bytes.
+//! `--corpus`), [`build_split`] splits it; [`Index::from_bytes`] reads
+//! either in place: it checks the header and every section's checksum,
+//! then points into the bytes.
 //!
 //! The raw layer the query engine reads: [`Index::key`] (what a string
 //! stands for: a word, a spelling, the words that read as it without a
@@ -19,21 +21,28 @@ pub mod format;
 mod fst_check;
 pub mod fuzzy;
 pub mod impact;
+pub mod keys;
+pub mod occurrences;
 pub mod postings;
-pub mod records;
+pub mod split;
 pub mod store;
+pub mod words;
 
-pub use builder::build;
+pub use builder::{build, build_split, SplitBuild, SplitSizes};
 
-use format::{Header, SECTIONS, SECTION_NAMES, VERSION};
+use format::{Header, Kind, VERSION};
 use fst::{Automaton, IntoStreamer, Streamer};
 use fuzzy::EditDistance;
 use impact::Norms;
-pub use records::{Key, Spelling, Word, WordRefs};
-use records::{Records, COMPLETIONS_MARK};
+use keys::{Entry, COMPLETIONS_MARK};
+pub use keys::{Spelling, WordRefs};
+pub use split::ChunkInfo;
+use split::{Shard, Split};
 use std::fmt;
 use store::Store;
 pub use store::StoredDoc;
+use words::WordTable;
+pub use words::{Word, WordRef};
 
 /// Why bytes could not be opened as an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,61 +70,87 @@ impl fmt::Display for IndexError {
 
 impl std::error::Error for IndexError {}
 
+/// What a dictionary key stands for.
+#[derive(Debug, Clone, Copy)]
+pub struct Key<'a> {
+    /// The key is this word.
+    pub word: Option<Word<'a>>,
+    pub spelling: Spelling<'a>,
+    /// Words that read as the key once a clitic is removed (besides `word`).
+    pub stripped: WordRefs<'a>,
+    /// Words whose light stem is the key.
+    pub stem: WordRefs<'a>,
+}
+
 /// A read-only view of index bytes.
 pub struct Index<'a> {
-    terms: fst::Map<&'a [u8]>,
-    records: Records<'a>,
-    store: Store<'a>,
-    sections: [&'a [u8]; SECTIONS],
     header: Header,
     norms: Norms,
+    /// Per document, its length code.
+    lengths: &'a [u8],
+    sections: Vec<(&'static str, &'a [u8])>,
     byte_len: usize,
+    layout: Layout<'a>,
+}
+
+enum Layout<'a> {
+    Whole { shard: Shard<'a>, words: WordTable<'a>, store: Store<'a> },
+    Split(Split<'a>),
 }
 
 impl<'a> Index<'a> {
     /// Opens index bytes without copying them, after checking the header and
-    /// every section's checksum.
+    /// every section's checksum: a whole index, or a split index's core.
     ///
     /// ```
     /// let err = bahth::Index::from_bytes(b"not an index").err().unwrap();
     /// assert_eq!(err.to_string(), "not a bahth index (the bytes do not start with \"BAHTHIDX\")");
     /// ```
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Index<'a>, IndexError> {
-        let (header, sections) = format::read(bytes)?;
-        let [terms, records, postings, written, separators, docs, meta, norms, stream] = sections;
-        let records = Records::new(records, postings)
-            .ok_or_else(|| IndexError::Corrupt("section \"records\" is cut short".into()))?;
-        let doc_count = header.doc_count as usize;
-        let store = Store::new([written, separators, docs, meta, stream], doc_count)
-            .ok_or_else(|| IndexError::Corrupt("the document tables do not match the document count".into()))?;
-        if norms.len() != doc_count {
-            return Err(IndexError::Corrupt("the document tables do not match the document count".into()));
+        let split = bytes.len() >= 16 && format::get_u32(bytes, 12) == Some(1);
+        let kind = if split { Kind::Core } else { Kind::Index };
+        let (header, sections) = format::read(bytes, kind)?;
+        let doc_count = header.counts[0];
+        let mismatch = || IndexError::Corrupt("the document tables do not match the document count".into());
+        let (layout, lengths) = if split {
+            (Layout::Split(Split::new(&sections, doc_count)?), sections[2])
+        } else {
+            let &[terms, words, keys, postings, written, separators, docs, meta, norms, stream] = &sections[..] else {
+                return Err(IndexError::NotAnIndex);
+            };
+            let shard = Shard::new(terms, keys, postings, false)?;
+            let words = WordTable::new(words, postings)
+                .ok_or_else(|| IndexError::Corrupt("section \"words\" is cut short".into()))?;
+            let store =
+                Store::new([written, &[], separators, docs, meta, stream], doc_count as usize).ok_or_else(mismatch)?;
+            (Layout::Whole { shard, words, store }, norms)
+        };
+        if lengths.len() != doc_count as usize {
+            return Err(mismatch());
         }
-        let not_a_dictionary = || IndexError::Corrupt("section \"terms\" is not a valid dictionary".into());
-        if !fst_check::has_sound_trailer(terms) {
-            return Err(not_a_dictionary());
-        }
-        let terms = fst::Map::new(terms).map_err(|_| not_a_dictionary())?;
-        if !fst_check::is_sound(terms.as_fst()) {
-            return Err(not_a_dictionary());
-        }
-        let average = header.total_tokens as f32 / header.doc_count.max(1) as f32;
-        Ok(Index { terms, records, store, sections, header, norms: Norms::new(average), byte_len: bytes.len() })
+        let average = header.counts[2] as f32 / doc_count.max(1) as f32;
+        let sections = kind.sections().iter().copied().zip(sections).collect();
+        Ok(Index { header, norms: Norms::new(average), lengths, sections, byte_len: bytes.len(), layout })
     }
 
     pub fn doc_count(&self) -> u32 {
-        self.header.doc_count
+        self.header.counts[0]
     }
 
     /// Distinct folded words (what a reader would call the vocabulary).
     pub fn term_count(&self) -> u32 {
-        self.header.word_count
+        self.header.counts[1]
     }
 
     /// Keys in the dictionary (words, spellings, stripped forms, stems,
-    /// stored completions).
+    /// stored completions); for a split index, in its chunks given so far.
     pub fn key_count(&self) -> usize {
-        self.terms.len()
+        match &self.layout {
+            Layout::Whole { shard, .. } => shard.terms.len(),
+            Layout::Split(split) => {
+                (0..split.shard_count()).filter_map(|i| split.loaded_shard(i)).map(|s| s.terms.len()).sum()
+            }
+        }
     }
 
     pub fn byte_len(&self) -> usize {
@@ -124,7 +159,7 @@ impl<'a> Index<'a> {
 
     /// Each section's name and bytes (for size reports).
     pub fn sections(&self) -> Vec<(&'static str, &'a [u8])> {
-        SECTION_NAMES.iter().copied().zip(self.sections).collect()
+        self.sections.clone()
     }
 
     /// BM25 weights for this corpus's document lengths.
@@ -134,41 +169,134 @@ impl<'a> Index<'a> {
 
     /// A document's length code (see [`impact`]); 0 for a bad id.
     pub fn length_code(&self, doc: u32) -> u8 {
-        self.sections[NORMS].get(doc as usize).copied().unwrap_or(0)
+        self.lengths.get(doc as usize).copied().unwrap_or(0)
+    }
+
+    /// Is this the core of a split index (chunks fetched on demand)?
+    pub fn is_split(&self) -> bool {
+        matches!(self.layout, Layout::Split(_))
+    }
+
+    /// A split index's chunks (none for a whole index).
+    pub fn chunks(&self) -> &[ChunkInfo] {
+        match &self.layout {
+            Layout::Whole { .. } => &[],
+            Layout::Split(split) => &split.chunks,
+        }
+    }
+
+    /// Gives a split index one of its chunks (named as in [`Index::chunks`]),
+    /// after checking it: its length, checksum and format. Bytes that do not
+    /// fit are refused with a reason naming the chunk; the index goes on
+    /// answering with the chunks it has. A chunk given is kept for the life
+    /// of the program.
+    pub fn add_chunk(&self, name: &str, bytes: Vec<u8>) -> Result<(), IndexError> {
+        match &self.layout {
+            Layout::Whole { .. } => Err(IndexError::Corrupt("a whole index has no chunks".into())),
+            Layout::Split(split) => split.add(name, bytes),
+        }
+    }
+
+    /// Has chunk `i` of [`Index::chunks`] been given?
+    pub fn has_chunk(&self, i: usize) -> bool {
+        match &self.layout {
+            Layout::Whole { .. } => false,
+            Layout::Split(split) => split.has(i),
+        }
     }
 
     /// A document's fields and token ranges, or `None` for a bad id or
     /// corrupt record.
     pub fn doc(&self, doc: u32) -> Option<StoredDoc> {
-        self.store.doc(doc, 0..u32::MAX)
+        self.doc_window(doc, 0..u32::MAX)
     }
 
     /// Like [`Index::doc`], with only the tokens at positions `window` of
     /// the text (an excerpt's worth) rebuilt.
     pub fn doc_window(&self, doc: u32, window: std::ops::Range<u32>) -> Option<StoredDoc> {
-        self.store.doc(doc, window)
+        let (store, local) = self.store(doc)?;
+        store.doc(local, window)
     }
 
     /// A document's words in order (title first) into `out`; returns how
     /// many of them are the title's, or `None` for a bad id or record.
     pub fn doc_words(&self, doc: u32, out: &mut Vec<u32>) -> Option<u32> {
-        self.store.words(doc, out)
+        let (store, local) = self.store(doc)?;
+        store.words(local, out)
     }
 
     /// Calls `visit(word, in title)` for a document's words in order, until
     /// it returns false; `None` for a bad id or record.
     pub fn each_doc_word(&self, doc: u32, visit: &mut dyn FnMut(u32, bool) -> bool) -> Option<()> {
-        self.store.each_word(doc, visit)
+        let (store, local) = self.store(doc)?;
+        store.each_word(local, visit)
+    }
+
+    /// Tokens in a document's title (split indexes keep it in the core).
+    pub fn title_len(&self, doc: u32) -> u32 {
+        match &self.layout {
+            Layout::Split(split) => split.title_len(doc),
+            Layout::Whole { .. } => self.doc_words(doc, &mut Vec::new()).unwrap_or(0),
+        }
+    }
+
+    fn store(&self, doc: u32) -> Option<(&Store<'a>, u32)> {
+        match &self.layout {
+            Layout::Whole { store, .. } => Some((store, doc)),
+            Layout::Split(split) => split.docs(doc),
+        }
     }
 
     /// The most common way a word is written (for suggestions).
-    pub fn written_word(&self, word: u32) -> Option<&'a str> {
-        self.store.written_word(word)
+    pub fn written_word(&self, word: &Word<'a>) -> Option<&'a str> {
+        match &self.layout {
+            Layout::Whole { store, .. } => store.written_word(word.id),
+            Layout::Split(split) => split.words(word.at.0 as usize)?.written(word.at.1),
+        }
+    }
+
+    /// A referenced word's record.
+    pub fn word(&self, r: WordRef) -> Option<Word<'a>> {
+        match &self.layout {
+            Layout::Whole { words, .. } => words.word(r.id, 0, r.entry),
+            Layout::Split(split) => split.words(r.table as usize)?.word(r.id, r.table, r.entry),
+        }
+    }
+
+    /// The words of a list of references.
+    pub fn words(&self, refs: WordRefs<'a>) -> impl Iterator<Item = Word<'a>> + '_ {
+        refs.iter().filter_map(move |r| self.word(r))
     }
 
     /// What `key` stands for, if it is in the dictionary.
     pub fn key(&self, key: &str) -> Option<Key<'a>> {
-        self.records.key(self.terms.get(key)?)
+        let shard = self.shard_of(key)?;
+        self.resolve(shard.keys.entry(shard.terms.get(key)?)?)
+    }
+
+    fn resolve(&self, entry: Entry<'a>) -> Option<Key<'a>> {
+        let word = match entry.word {
+            Some(r) => Some(self.word(r)?),
+            None => None,
+        };
+        Some(Key { word, spelling: entry.spelling, stripped: entry.stripped, stem: entry.stem })
+    }
+
+    /// The dictionary (chunk) whose keys range over `key`.
+    fn shard_of(&self, key: &str) -> Option<&Shard<'a>> {
+        match &self.layout {
+            Layout::Whole { shard, .. } => Some(shard),
+            Layout::Split(split) => split.shard(split.shard_of(key)),
+        }
+    }
+
+    /// The dictionaries (chunks) whose keys may start with `prefix` (all:
+    /// ""), in key order; any not given yet are noted and left out.
+    fn shards(&self, prefix: &str) -> Vec<&Shard<'a>> {
+        match &self.layout {
+            Layout::Whole { shard, .. } => vec![shard],
+            Layout::Split(split) => split.shards_with_prefix(prefix).filter_map(|i| split.shard(i)).collect(),
+        }
     }
 
     /// The most common words (at most `limit`) one of whose readings (the
@@ -178,22 +306,28 @@ impl<'a> Index<'a> {
         let mut stored = String::with_capacity(prefix.len() + 1);
         stored.push(COMPLETIONS_MARK);
         stored.push_str(prefix);
-        let mut words = match self.terms.get(&stored).and_then(|value| self.records.completions(value)) {
-            Some(best) => best,
+        let completions = self
+            .shard_of(&stored)
+            .and_then(|shard| Some((shard, shard.terms.get(&stored)?)))
+            .and_then(|(shard, ordinal)| shard.keys.completions(ordinal));
+        let mut words: Vec<Word<'a>> = match completions {
+            Some(best) => self.words(best).collect(),
             None => {
-                let automaton = fst::automaton::Str::new(prefix).starts_with();
-                let mut stream = self.terms.search(automaton).into_stream();
                 let mut words = Vec::new();
                 // The builder stores completions for every prefix with more
                 // keys than PREFIX_STREAM_LIMIT: this stream is short.
                 let mut left = builder::PREFIX_STREAM_LIMIT;
-                while let Some((_, value)) = stream.next() {
-                    if left == 0 {
-                        break;
-                    }
-                    left -= 1;
-                    if let Some(key) = self.records.key(value) {
-                        words.extend(self.readers(&key));
+                for shard in self.shards(prefix) {
+                    let automaton = fst::automaton::Str::new(prefix).starts_with();
+                    let mut stream = shard.terms.search(automaton).into_stream();
+                    while let Some((_, ordinal)) = stream.next() {
+                        if left == 0 {
+                            break;
+                        }
+                        left -= 1;
+                        if let Some(key) = shard.keys.entry(ordinal).and_then(|e| self.resolve(e)) {
+                            words.extend(self.readers(&key));
+                        }
                     }
                 }
                 words
@@ -207,37 +341,31 @@ impl<'a> Index<'a> {
     /// Words (at most `limit`) one of whose readings lies within `distance`
     /// edits of `term` (see [`fuzzy`]).
     pub fn words_near(&self, term: &str, distance: u8, limit: usize) -> Vec<Word<'a>> {
-        let mut stream = self.terms.search(EditDistance::new(term, distance)).into_stream();
         let mut words = Vec::new();
         let mut keys = 0;
-        while let Some((_, value)) = stream.next() {
-            if let Some(key) = self.records.key(value) {
-                let readers = self.readers(&key);
-                keys += usize::from(!readers.is_empty());
-                words.extend(readers);
-            }
-            if keys == limit {
-                break;
+        'shards: for shard in self.shards("") {
+            let mut stream = shard.terms.search(EditDistance::new(term, distance)).into_stream();
+            while let Some((_, ordinal)) = stream.next() {
+                if let Some(key) = shard.keys.entry(ordinal).and_then(|e| self.resolve(e)) {
+                    let readers = self.readers(&key);
+                    keys += usize::from(!readers.is_empty());
+                    words.extend(readers);
+                }
+                if keys == limit {
+                    break 'shards;
+                }
             }
         }
         by_document_count(&mut words);
         words
     }
 
-    /// The words of a list of references.
-    pub fn words(&self, refs: WordRefs<'a>) -> impl Iterator<Item = Word<'a>> + 'a {
-        self.records.words(refs)
-    }
-
     /// The words that read as a key: the key's own word, and those that do
     /// once a clitic is removed.
     fn readers(&self, key: &Key<'a>) -> Vec<Word<'a>> {
-        key.word.into_iter().chain(self.records.words(key.stripped)).collect()
+        key.word.into_iter().chain(self.words(key.stripped)).collect()
     }
 }
-
-/// The norms section's place in the header.
-const NORMS: usize = 7;
 
 /// Sorts words by document frequency (most first), then id; removes repeats.
 pub fn by_document_count(words: &mut Vec<Word<'_>>) {
@@ -290,7 +418,7 @@ mod tests {
         assert_eq!(words[7], suri.id);
         let (start, end) = b.text_ranges[6];
         assert_eq!(&b.text[start..end], "السُّوري");
-        assert_eq!(index.written_word(suri.id), Some("السوري"), "equally common: the first sorted");
+        assert_eq!(index.written_word(&suri), Some("السوري"), "equally common: the first sorted");
 
         // A word's documents, title occurrences weighted.
         assert_eq!(docs_of(&suri), [(0, 1), (1, 1)]);
@@ -390,11 +518,11 @@ mod tests {
         assert_eq!(Index::from_bytes(b"hello world, not an index").err(), Some(IndexError::NotAnIndex));
         assert_eq!(Index::from_bytes(b"").err(), Some(IndexError::NotAnIndex));
         let mut bytes = build(&[doc("a", "t", "x")]);
-        bytes[8] = 1;
+        bytes[8] = 2;
         let err = Index::from_bytes(&bytes).err().unwrap();
         assert_eq!(
             err.to_string(),
-            "bahth index version 1 cannot be read by this module, which reads version 2; rebuild the index"
+            "bahth index version 2 cannot be read by this module, which reads version 3; rebuild the index"
         );
         let bytes = build(&[doc("a", "t", "x")]);
         assert_eq!(

@@ -136,6 +136,23 @@ impl StoreBuilder {
         &self.forms[form].words
     }
 
+    /// Per builder word, its most frequent form of one word (ties: the
+    /// first in text order), as a whole index's `written_word` gives it.
+    pub fn most_common_forms(&self, words: usize) -> Vec<Option<&str>> {
+        let mut best: Vec<Option<&FormBuild>> = vec![None; words];
+        for form in &self.forms {
+            if let [w] = form.words.as_slice() {
+                let better = best[*w].is_none_or(|b| {
+                    (form.count, std::cmp::Reverse(&form.text)) > (b.count, std::cmp::Reverse(&b.text))
+                });
+                if better {
+                    best[*w] = Some(form);
+                }
+            }
+        }
+        best.into_iter().map(|f| f.map(|f| f.text.as_str())).collect()
+    }
+
     fn separator(&mut self, text: &str) -> usize {
         let id = *self.separator_ids.entry(text.to_string()).or_insert_with(|| {
             self.separators.push((text.to_string(), 0));
@@ -145,12 +162,53 @@ impl StoreBuilder {
         id
     }
 
-    /// Writes `written`, `separators`, `docs`, `meta` and `stream`. `rank` gives
-    /// each builder word its id; words that some single-word form reads as
-    /// must come before the others (see [`word_order`]).
-    pub fn write(&self, rank: &[u32]) -> [Vec<u8>; 5] {
+    /// The separators table (one per index, shared by a split index's
+    /// documents chunks) and each separator's id: the most frequent first.
+    pub fn write_separators(&self) -> (Vec<u8>, Vec<u32>) {
+        let mut order: Vec<usize> = (0..self.separators.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (sa, sb) = (&self.separators[a], &self.separators[b]);
+            sb.1.cmp(&sa.1).then(sa.0.cmp(&sb.0))
+        });
+        let mut ids = vec![0u32; self.separators.len()];
+        for (id, &s) in order.iter().enumerate() {
+            ids[s] = id as u32;
+        }
+        let mut out = Vec::new();
+        out.extend_from_slice(&(order.len() as u32).to_le_bytes());
+        let mut offset = 0u32;
+        for &s in &order {
+            out.extend_from_slice(&offset.to_le_bytes());
+            offset += self.separators[s].0.len() as u32;
+        }
+        out.extend_from_slice(&offset.to_le_bytes());
+        for &s in &order {
+            out.extend_from_slice(self.separators[s].0.as_bytes());
+        }
+        (out, ids)
+    }
+
+    /// Writes documents `docs`: `[written, words, docs, meta, stream]`.
+    /// `rank` gives each builder word its id; words that some single-word
+    /// form reads as must come before the others (see [`word_order`]).
+    ///
+    /// For a whole index (`chunk` false) `docs` are all the documents and
+    /// `words` is empty. A split index's documents chunk (`chunk` true)
+    /// keeps only the forms its documents use, numbers their words locally
+    /// (in id order, those some form of one word reads as first) and maps
+    /// them back in `words`: per local word, its id (u32).
+    pub fn write_docs(&self, docs: Range<usize>, rank: &[u32], separator_ids: &[u32], chunk: bool) -> [Vec<u8>; 5] {
+        let mut used = vec![!chunk; self.forms.len()];
+        for doc in &self.docs[docs.clone()] {
+            for (forms, _) in &doc.fields {
+                for &(_, form) in forms {
+                    used[form] = true;
+                }
+            }
+        }
+        let (rank, words) = if chunk { self.local_ranks(&used, rank) } else { (rank.to_vec(), Vec::new()) };
         // Forms of one word, grouped by word id, most frequent first; then the others.
-        let mut order: Vec<usize> = (0..self.forms.len()).collect();
+        let mut order: Vec<usize> = (0..self.forms.len()).filter(|&f| used[f]).collect();
         let key = |f: usize| {
             let form = &self.forms[f];
             let word = match form.words.as_slice() {
@@ -210,34 +268,13 @@ impl StoreBuilder {
         written.extend_from_slice(&lists);
         written.extend_from_slice(&strings);
 
-        // Separators by frequency: the common one costs a bit per form.
-        let mut separator_order: Vec<usize> = (0..self.separators.len()).collect();
-        separator_order.sort_by(|&a, &b| {
-            let (sa, sb) = (&self.separators[a], &self.separators[b]);
-            sb.1.cmp(&sa.1).then(sa.0.cmp(&sb.0))
-        });
-        let mut separator_id = vec![0u32; self.separators.len()];
-        for (id, &s) in separator_order.iter().enumerate() {
-            separator_id[s] = id as u32;
-        }
-        let mut separators = Vec::new();
-        separators.extend_from_slice(&(separator_order.len() as u32).to_le_bytes());
-        let mut offset = 0u32;
-        for &s in separator_order.iter() {
-            separators.extend_from_slice(&offset.to_le_bytes());
-            offset += self.separators[s].0.len() as u32;
-        }
-        separators.extend_from_slice(&offset.to_le_bytes());
-        for &s in &separator_order {
-            separators.extend_from_slice(self.separators[s].0.as_bytes());
-        }
-
-        let mut docs = Vec::with_capacity(self.docs.len() * 5);
+        let first = docs.start;
+        let mut table = Vec::with_capacity(docs.len() * 5);
         let mut meta_samples = Vec::new();
         let (mut meta, mut stream) = (Vec::new(), Vec::new());
-        for (i, doc) in self.docs.iter().enumerate() {
-            docs.extend_from_slice(&(stream.len() as u32).to_le_bytes());
-            let previous = (i % META_GROUP != 0).then(|| &self.docs[i - 1]);
+        for (i, doc) in self.docs[docs].iter().enumerate() {
+            table.extend_from_slice(&(stream.len() as u32).to_le_bytes());
+            let previous = (i % META_GROUP != 0).then(|| &self.docs[first + i - 1]);
             if previous.is_none() {
                 meta_samples.extend_from_slice(&(meta.len() as u32).to_le_bytes());
             }
@@ -248,17 +285,37 @@ impl StoreBuilder {
             }
             for (forms, tail) in &doc.fields {
                 for &(separator, form) in forms {
-                    let separator = separator_id[separator];
+                    let separator = separator_ids[separator];
                     put_varint(&mut stream, form_id[form] << 1 | u32::from(separator != 0));
                     if separator != 0 {
                         put_varint(&mut stream, separator);
                     }
                 }
-                put_varint(&mut stream, separator_id[*tail]);
+                put_varint(&mut stream, separator_ids[*tail]);
             }
         }
-        docs.extend_from_slice(&meta_samples);
-        [written, separators, docs, meta, stream]
+        table.extend_from_slice(&meta_samples);
+        let words = words.iter().flat_map(|id| id.to_le_bytes()).collect();
+        [written, words, table, meta, stream]
+    }
+
+    /// Local word numbers for the words of the `used` forms, and each local
+    /// word's id (see [`StoreBuilder::write_docs`]).
+    fn local_ranks(&self, used: &[bool], rank: &[u32]) -> (Vec<u32>, Vec<u32>) {
+        let mut single = vec![None::<bool>; rank.len()];
+        for (form, _) in self.forms.iter().zip(used).filter(|(_, &u)| u) {
+            let alone = form.words.len() == 1;
+            for &w in &form.words {
+                single[w] = Some(single[w].unwrap_or(false) || alone);
+            }
+        }
+        let mut local: Vec<usize> = (0..rank.len()).filter(|&w| single[w].is_some()).collect();
+        local.sort_by_key(|&w| (!single[w].unwrap_or(false), rank[w]));
+        let mut local_rank = vec![u32::MAX; rank.len()];
+        for (r, &w) in local.iter().enumerate() {
+            local_rank[w] = r as u32;
+        }
+        (local_rank, local.iter().map(|&w| rank[w]).collect())
     }
 }
 
@@ -303,6 +360,9 @@ pub fn word_order(store: &StoreBuilder, occurrences: &[u64], texts: &[String]) -
 #[derive(Clone, Copy)]
 pub struct Store<'a> {
     written: &'a [u8],
+    /// A documents chunk's local words' ids (u32 each); empty: ids as
+    /// written.
+    words: &'a [u8],
     separators: &'a [u8],
     docs: &'a [u8],
     meta: &'a [u8],
@@ -320,7 +380,8 @@ pub struct Store<'a> {
 
 impl<'a> Store<'a> {
     /// Checks the tables' sizes against each other (not their contents).
-    pub fn new([written, separators, docs, meta, stream]: [&'a [u8]; 5], doc_count: usize) -> Option<Store<'a>> {
+    /// `words`: see [`StoreBuilder::write_docs`].
+    pub fn new([written, words, separators, docs, meta, stream]: [&'a [u8]; 6], doc_count: usize) -> Option<Store<'a>> {
         if docs.len() != 4 * doc_count + 4 * doc_count.div_ceil(META_GROUP) {
             return None;
         }
@@ -329,10 +390,10 @@ impl<'a> Store<'a> {
         if single > forms {
             return None;
         }
-        let words = (single as usize).div_ceil(64);
+        let bitmap_words = (single as usize).div_ceil(64);
         let bitmap = 8;
-        let ranks = bitmap + 8 * words;
-        let samples = ranks + 4 * words;
+        let ranks = bitmap + 8 * bitmap_words;
+        let samples = ranks + 4 * bitmap_words;
         let lists_table = samples + 4 * (forms as usize).div_ceil(SAMPLE);
         let lists = lists_table + 4 * (forms - single) as usize;
         if lists > written.len() {
@@ -340,6 +401,7 @@ impl<'a> Store<'a> {
         }
         let mut store = Store {
             written,
+            words,
             separators,
             docs,
             meta,
@@ -410,9 +472,17 @@ impl<'a> Store<'a> {
         }
         let mut pos = self.list_at(form)?;
         for _ in 0..get_varint(self.written, &mut pos)? {
-            out.push(get_varint(self.written, &mut pos)?);
+            out.push(self.word_id(get_varint(self.written, &mut pos)?)?);
         }
         Some(())
+    }
+
+    /// The id of a word as numbered here.
+    fn word_id(&self, word: u32) -> Option<u32> {
+        if self.words.is_empty() {
+            return Some(word);
+        }
+        get_u32(self.words, 4 * word as usize)
     }
 
     /// How many words form `form` reads as.
@@ -427,7 +497,7 @@ impl<'a> Store<'a> {
     fn single_word(&self, form: u32) -> Option<u32> {
         let block = form as usize / 64;
         let below = self.bitmap_word(block)? & (u64::MAX >> (63 - form % 64));
-        (get_u32(self.written, self.ranks + 4 * block)? + below.count_ones()).checked_sub(1)
+        self.word_id(get_u32(self.written, self.ranks + 4 * block)?.checked_add(below.count_ones())?.checked_sub(1)?)
     }
 
     /// Where the word list of a form of several words (or none) starts.

@@ -2,18 +2,19 @@
 //! the ranges of the words the query matched.
 
 use super::plan::Plan;
-use super::positions::{DocMarks, WordMarks};
+use super::positions::{DocMarks, MarkSource};
 use super::topk::Scored;
 use super::Hit;
 use crate::excerpt::{best_window, excerpt, title_highlights, WINDOW};
 use crate::index::Index;
 
 /// The hit for one matched document (`None` for a bad document record).
-pub fn hit(index: &Index<'_>, plan: &Plan<'_>, marks: &WordMarks, scored: &Scored) -> Option<Hit> {
+pub fn hit<'a>(index: &Index<'a>, plan: &Plan<'a>, scored: &Scored) -> Option<Hit> {
     let mut doc = DocMarks::default();
+    let mut marks = MarkSource::new(index, plan);
     let mut text_hits: Vec<(usize, usize)> = Vec::new();
     let mut title_hits: Vec<usize> = Vec::new();
-    if doc.read(index, marks, scored.doc) {
+    if doc.read(index, &mut marks, scored.doc) {
         let title = doc.title as usize;
         let mut positions = Vec::new();
         for (clause_index, clause) in plan.include.iter().enumerate() {

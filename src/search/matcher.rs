@@ -15,7 +15,7 @@
 //! forward index only for documents that can still get in.
 
 use super::plan::{Leaf, Plan, PlannedClause, Source};
-use super::positions::{DocMarks, WordMarks};
+use super::positions::{DocMarks, MarkSource};
 use super::rank::{closest, max_proximity, proximity};
 use super::topk::{Scored, TopK};
 use super::union::Union;
@@ -41,7 +41,7 @@ pub struct Matches {
 }
 
 /// Finds the k best documents of a plan.
-pub fn find(index: &Index<'_>, plan: &Plan<'_>, k: usize) -> Matches {
+pub fn find<'a>(index: &Index<'a>, plan: &Plan<'a>, k: usize) -> Matches {
     if let Some(found) = one_word(index, plan, k) {
         return found;
     }
@@ -57,7 +57,7 @@ pub fn find(index: &Index<'_>, plan: &Plan<'_>, k: usize) -> Matches {
 /// document left out of a list's best has [`BEST`] better ones in that
 /// list alone), so the top k come from those; the total from counting the
 /// documents up to [`EXACT_TOTAL`], then an estimate.
-fn one_word(index: &Index<'_>, plan: &Plan<'_>, k: usize) -> Option<Matches> {
+fn one_word<'a>(index: &Index<'a>, plan: &Plan<'a>, k: usize) -> Option<Matches> {
     let [PlannedClause::Word(leaf)] = plan.include.as_slice() else { return None };
     if !plan.exclude.is_empty() || k > BEST {
         return None;
@@ -101,7 +101,7 @@ struct Matcher<'i, 'a> {
     order: Vec<usize>,
     require_all: bool,
     top: TopK,
-    marks: WordMarks,
+    marks: MarkSource<'a>,
     doc: DocMarks,
     scratch: (Vec<u32>, Vec<u32>),
     /// Matches looked at one by one, and whether pruning has started.
@@ -125,7 +125,7 @@ impl<'i, 'a> Matcher<'i, 'a> {
             order,
             require_all,
             top: TopK::new(k),
-            marks: WordMarks::new(plan),
+            marks: MarkSource::new(index, plan),
             doc: DocMarks::default(),
             scratch: (Vec::new(), Vec::new()),
             counted: 0,
@@ -304,12 +304,12 @@ impl<'i, 'a> Matcher<'i, 'a> {
             // Alone, a phrase needs only its first occurrence; with other
             // clauses, every position (for proximity).
             let alone = self.plan.include.len() == 1;
-            read = !alone && self.doc.read(self.index, &self.marks, doc);
+            read = !alone && self.doc.read(self.index, &mut self.marks, doc);
             for clause in &self.plan.include {
                 if let PlannedClause::Phrase(leaves) = clause {
                     let present = leaves.iter().all(|&l| self.leaves[l].doc() == doc);
                     let found = if alone {
-                        DocMarks::has_phrase(self.index, &self.marks, doc, leaves)
+                        self.doc.has_phrase(self.index, &mut self.marks, doc, leaves)
                     } else {
                         read && self.phrase_in_doc(clause)
                     };
@@ -333,7 +333,7 @@ impl<'i, 'a> Matcher<'i, 'a> {
         if !self.could_enter(met, score + self.max_bonus) {
             return;
         }
-        if all > 1 && (read || self.doc.read(self.index, &self.marks, doc)) {
+        if all > 1 && (read || self.doc.read(self.index, &mut self.marks, doc)) {
             score += self.bonus(doc);
         }
         self.top.push(Scored { doc, met, score });
@@ -354,7 +354,7 @@ impl<'i, 'a> Matcher<'i, 'a> {
                 self.leaves[l].seek(doc);
             }
             if leaves.iter().all(|&l| self.leaves[l].doc() == doc)
-                && (leaves.len() == 1 || DocMarks::has_phrase(self.index, &self.marks, doc, leaves))
+                && (leaves.len() == 1 || self.doc.has_phrase(self.index, &mut self.marks, doc, leaves))
             {
                 return true;
             }

@@ -20,10 +20,10 @@ pub mod topk;
 pub mod union;
 
 use crate::excerpt::Excerpt;
+use crate::index::split;
 use crate::index::Index;
 use crate::query::parse;
 use plan::{Plan, PREFIX_WORDS};
-use positions::WordMarks;
 use serde::Serialize;
 
 /// Paging of a search.
@@ -76,24 +76,18 @@ impl Index<'_> {
     /// let response = index.search("ايران", &Default::default());
     /// assert!(response.total > 0);
     /// ```
+    ///
+    /// A split index answers only once it has the chunks the query reads
+    /// (until then: no results); see [`Index::try_search`].
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResponse {
-        let query = parse(query);
-        if query.is_empty() {
-            return SearchResponse::empty();
-        }
-        let plan = Plan::new(self, &query);
-        let k = options.offset.saturating_add(options.limit);
-        let found = matcher::find(self, &plan, k);
-        let marks = WordMarks::new(&plan);
-        let results: Vec<Hit> =
-            found.top.iter().skip(options.offset).filter_map(|s| hits::hit(self, &plan, &marks, s)).collect();
-        SearchResponse {
-            // Never fewer than shown (only damaged bytes could make it so).
-            total: found.total.max(options.offset.saturating_add(results.len())),
-            total_is_estimate: found.total_is_estimate,
-            relaxed: found.relaxed,
-            results,
-        }
+        self.try_search(query, options).unwrap_or_else(|_| SearchResponse::empty())
+    }
+
+    /// Runs a query on a split index: the response, or the names of the
+    /// chunks it reads and has not been given (give them with
+    /// [`Index::add_chunk`] and ask again). A whole index always answers.
+    pub fn try_search(&self, query: &str, options: &SearchOptions) -> Result<SearchResponse, Vec<String>> {
+        self.needing_chunks(|| self.run(query, options))
     }
 
     /// Completions of the last word of `prefix`, most frequent first, each in
@@ -104,6 +98,45 @@ impl Index<'_> {
     /// assert_eq!(words, ["البوسعيدي"]);
     /// ```
     pub fn suggest(&self, prefix: &str, limit: usize) -> Vec<String> {
+        self.try_suggest(prefix, limit).unwrap_or_default()
+    }
+
+    /// [`Index::suggest`] on a split index: see [`Index::try_search`].
+    pub fn try_suggest(&self, prefix: &str, limit: usize) -> Result<Vec<String>, Vec<String>> {
+        self.needing_chunks(|| self.completions(prefix, limit))
+    }
+
+    /// Runs `f`, noting the chunks it wanted and did not have.
+    fn needing_chunks<T>(&self, f: impl FnOnce() -> T) -> Result<T, Vec<String>> {
+        split::clear_missing();
+        let answer = f();
+        let missing = split::take_missing();
+        if missing.is_empty() {
+            return Ok(answer);
+        }
+        Err(missing.iter().filter_map(|&i| self.chunks().get(i)).map(|c| c.name()).collect())
+    }
+
+    fn run(&self, query: &str, options: &SearchOptions) -> SearchResponse {
+        let query = parse(query);
+        if query.is_empty() {
+            return SearchResponse::empty();
+        }
+        let plan = Plan::new(self, &query);
+        let k = options.offset.saturating_add(options.limit);
+        let found = matcher::find(self, &plan, k);
+        let results: Vec<Hit> =
+            found.top.iter().skip(options.offset).filter_map(|s| hits::hit(self, &plan, s)).collect();
+        SearchResponse {
+            // Never fewer than shown (only damaged bytes could make it so).
+            total: found.total.max(options.offset.saturating_add(results.len())),
+            total_is_estimate: found.total_is_estimate,
+            relaxed: found.relaxed,
+            results,
+        }
+    }
+
+    fn completions(&self, prefix: &str, limit: usize) -> Vec<String> {
         let query = parse(prefix);
         let Some(word) = query.include.last().and_then(|c| c.words().last()) else {
             return Vec::new();
@@ -111,7 +144,7 @@ impl Index<'_> {
         let mut found: Vec<(u32, String)> = Vec::new();
         for form in &word.forms.stripped {
             for w in self.words_with_prefix(form, PREFIX_WORDS) {
-                if let Some(written) = self.written_word(w.id) {
+                if let Some(written) = self.written_word(&w) {
                     found.push((w.list.df, written.to_string()));
                 }
             }

@@ -11,7 +11,7 @@
 use super::rank::{idf, Strength};
 use crate::analyzer::Level;
 use crate::index::postings::List;
-use crate::index::{Index, Spelling, Word as IndexWord};
+use crate::index::{split, Index, Spelling, Word as IndexWord};
 use crate::query::{Clause, Query, Word};
 
 /// Lists one query word may read (the strongest kept); bounds a query's cost.
@@ -31,7 +31,7 @@ pub struct Source<'a> {
     pub list: List<'a>,
     pub weight: f32,
     /// The index word whose occurrences these are (for positions).
-    pub word: u32,
+    pub word: IndexWord<'a>,
     /// Its documents are among another source's (a spelling's among its
     /// word's): it adds weight, never documents.
     pub refines: bool,
@@ -102,6 +102,7 @@ impl<'a> Plan<'a> {
 /// Finds the lists one query word matches. `tolerant`: retry with typos
 /// when nothing matches (not for exclusions).
 fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
+    let missing_before = split::missing_len();
     let mut sources = Sources::default();
     let folded_word = index.key(&word.forms.folded).and_then(|k| k.word);
     // A word's forms often coincide across levels (بين is its own spelling,
@@ -122,7 +123,7 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
             match level {
                 Level::Surface => match (key.spelling, folded_word) {
                     // The folded word's list (added next) holds its documents.
-                    (Spelling::List(list), Some(w)) => sources.add_refining(list, strength, w.id),
+                    (Spelling::List(list), Some(w)) => sources.add_refining(list, strength, w),
                     (Spelling::SameAsWord, Some(w)) => sources.add_word(&w, strength),
                     _ => {}
                 },
@@ -157,7 +158,9 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
             sources.add_word(&w, Strength::Prefix);
         }
     }
-    if sources.0.is_empty() && tolerant {
+    // (Found nowhere only if nothing it read was missing: a split index's
+    // typos read every dictionary chunk.)
+    if sources.0.is_empty() && tolerant && split::missing_len() == missing_before {
         // The barest reading only: a typo is looked for in the word, not in
         // its clitics (and "ال" alone leads to half the dictionary).
         let barest = word.forms.stripped.last().map_or("", String::as_str);
@@ -187,18 +190,15 @@ struct Sources<'a>(Vec<Source<'a>>);
 
 impl<'a> Sources<'a> {
     fn add_word(&mut self, word: &IndexWord<'a>, strength: Strength) {
-        self.add(word.list, strength, word.id);
-    }
-
-    fn add(&mut self, list: List<'a>, strength: Strength, word: u32) {
         let weight = strength.weight();
-        match self.0.iter_mut().find(|s| s.list == list) {
+        match self.0.iter_mut().find(|s| s.list == word.list) {
             Some(found) => found.weight = found.weight.max(weight),
-            None => self.0.push(Source { list, weight, word, refines: false }),
+            None => self.0.push(Source { list: word.list, weight, word: *word, refines: false }),
         }
     }
 
-    fn add_refining(&mut self, list: List<'a>, strength: Strength, word: u32) {
+    /// A spelling's list, whose documents are among its word's.
+    fn add_refining(&mut self, list: List<'a>, strength: Strength, word: IndexWord<'a>) {
         self.0.push(Source { list, weight: strength.weight(), word, refines: true });
     }
 }

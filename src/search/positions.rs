@@ -1,8 +1,16 @@
-//! Where the query's words stand in one document: its words, read from the
-//! forward index, each marked with the query words it matches. Phrases,
-//! proximity and highlights are read from these marks.
+//! Where the query's words stand in one document: the positions of the
+//! tokens some query word matches, each marked with the query words (plan
+//! leaves, one bit each) it matches. Phrases, proximity and highlights are
+//! read from these marks.
+//!
+//! A whole index reads them from the stored document (its words in order,
+//! each looked up in [`WordMarks`]); a split index from the matched words'
+//! occurrences, kept beside their posting lists (see
+//! [`crate::index::occurrences`]), so that no document's text is fetched to
+//! match it. Both give the same marks.
 
 use super::plan::{Plan, PlannedClause};
+use crate::index::occurrences::Occurrences;
 use crate::index::Index;
 
 /// Which query words (leaves, one bit each) each index word matches.
@@ -19,8 +27,8 @@ impl WordMarks {
         let mut marks = WordMarks { slots: vec![(EMPTY, 0); (entries * 2).next_power_of_two().max(8)] };
         for (leaf, l) in plan.leaves.iter().enumerate().take(64) {
             for source in &l.sources {
-                let slot = marks.slot(source.word);
-                marks.slots[slot].0 = source.word;
+                let slot = marks.slot(source.word.id);
+                marks.slots[slot].0 = source.word.id;
                 marks.slots[slot].1 |= 1 << leaf;
             }
         }
@@ -42,28 +50,91 @@ impl WordMarks {
     }
 }
 
-/// One document's words, each with its marks.
+/// Where [`DocMarks`] reads documents' marks from.
+pub enum MarkSource<'a> {
+    /// The stored documents (a whole index).
+    Documents(WordMarks),
+    /// The matched words' occurrences (a split index), per word its leaves;
+    /// read forward: documents must come in ascending order.
+    Occurrences(Vec<(Occurrences<'a>, u64)>),
+}
+
+impl<'a> MarkSource<'a> {
+    pub fn new(index: &Index<'a>, plan: &Plan<'a>) -> MarkSource<'a> {
+        if !index.is_split() {
+            return MarkSource::Documents(WordMarks::new(plan));
+        }
+        let mut words: Vec<(Occurrences<'a>, u32, u64)> = Vec::new();
+        for (leaf, l) in plan.leaves.iter().enumerate().take(64) {
+            for source in &l.sources {
+                match words.iter_mut().find(|(_, id, _)| *id == source.word.id) {
+                    Some((_, _, leaves)) => *leaves |= 1 << leaf,
+                    None => words.push((Occurrences::new(&source.word), source.word.id, 1 << leaf)),
+                }
+            }
+        }
+        MarkSource::Occurrences(words.into_iter().map(|(o, _, leaves)| (o, leaves)).collect())
+    }
+}
+
+/// One document's marked tokens.
 #[derive(Default)]
 pub struct DocMarks {
-    words: Vec<u32>,
-    marks: Vec<u64>,
+    /// (position, leaves) for the tokens some leaf matches, positions
+    /// ascending.
+    marked: Vec<(u32, u64)>,
     /// Tokens of the title (the first ones).
     pub title: u32,
+    scratch: Vec<u32>,
 }
 
 impl DocMarks {
-    /// Reads document `doc`'s words; false for a bad id or record.
-    pub fn read(&mut self, index: &Index<'_>, marks: &WordMarks, doc: u32) -> bool {
-        let Some(title) = index.doc_words(doc, &mut self.words) else { return false };
-        self.title = title;
-        self.marks.clear();
-        self.marks.extend(self.words.iter().map(|&w| marks.get(w)));
+    /// Reads document `doc`'s marks; false for a bad id or record.
+    pub fn read(&mut self, index: &Index<'_>, source: &mut MarkSource<'_>, doc: u32) -> bool {
+        self.marked.clear();
+        match source {
+            MarkSource::Documents(marks) => {
+                let Some(title) = index.doc_words(doc, &mut self.scratch) else { return false };
+                self.title = title;
+                for (position, &word) in self.scratch.iter().enumerate() {
+                    let leaves = marks.get(word);
+                    if leaves != 0 {
+                        self.marked.push((position as u32, leaves));
+                    }
+                }
+            }
+            MarkSource::Occurrences(words) => {
+                self.title = index.title_len(doc);
+                for (occurrences, leaves) in words.iter_mut() {
+                    if occurrences.read(doc, &mut self.scratch) {
+                        self.marked.extend(self.scratch.iter().map(|&p| (p, *leaves)));
+                    }
+                }
+                crate::sort::sort_by(&mut self.marked, &|a, b| a.0 < b.0);
+                // One token may be the occurrence of several matched words.
+                self.marked.dedup_by(|later, kept| {
+                    let same = later.0 == kept.0;
+                    if same {
+                        kept.1 |= later.1;
+                    }
+                    same
+                });
+            }
+        }
         true
     }
 
     /// Does the document hold the phrase of `leaves` (all in the title or all
-    /// in the text)? Reads its words only as far as the first occurrence.
-    pub fn has_phrase(index: &Index<'_>, marks: &WordMarks, doc: u32, leaves: &[usize]) -> bool {
+    /// in the text)? From stored documents, reads its words only as far as
+    /// the first occurrence.
+    pub fn has_phrase(&mut self, index: &Index<'_>, source: &mut MarkSource<'_>, doc: u32, leaves: &[usize]) -> bool {
+        let MarkSource::Documents(marks) = source else {
+            let mut found = Vec::new();
+            return self.read(index, source, doc) && {
+                self.phrase_positions(leaves, &mut found);
+                !found.is_empty()
+            };
+        };
         if leaves.is_empty() {
             return false;
         }
@@ -94,27 +165,33 @@ impl DocMarks {
     /// clause's leaf; each token of every occurrence of a phrase (all in the
     /// title or all in the text).
     pub fn positions(&self, clause: &PlannedClause, out: &mut Vec<u32>) {
+        self.phrase_positions(clause.leaves(), out);
+    }
+
+    fn phrase_positions(&self, leaves: &[usize], out: &mut Vec<u32>) {
         out.clear();
         let bit = |leaf: usize| 1u64.checked_shl(leaf as u32).unwrap_or(0);
-        let (first, rest) = match clause.leaves().split_first() {
+        let (first, rest) = match leaves.split_first() {
             Some((&first, rest)) => (bit(first), rest),
             None => return,
         };
-        let title = self.title as usize;
-        for (start, &marks) in self.marks.iter().enumerate() {
+        for (i, &(start, marks)) in self.marked.iter().enumerate() {
             if marks & first == 0 {
                 continue;
             }
-            let end = start + 1 + rest.len();
-            let same_field = (start < title) == (end - 1 < title);
+            let end = start.saturating_add(1 + rest.len() as u32);
+            let same_field = (start < self.title) == (end - 1 < self.title);
+            // The phrase's next words are the next marked tokens, right after.
             let follows = || {
-                rest.iter()
-                    .enumerate()
-                    .all(|(i, &leaf)| self.marks.get(start + 1 + i).is_some_and(|m| m & bit(leaf) != 0))
+                rest.iter().enumerate().all(|(j, &leaf)| {
+                    self.marked
+                        .get(i + 1 + j)
+                        .is_some_and(|&(p, m)| Some(p) == start.checked_add(1 + j as u32) && m & bit(leaf) != 0)
+                })
             };
             if rest.is_empty() || (same_field && follows()) {
-                let from = out.last().map_or(start, |&last| start.max(last as usize + 1));
-                out.extend(from as u32..end as u32);
+                let from = out.last().map_or(start, |&last| start.max(last.saturating_add(1)));
+                out.extend(from..end);
             }
         }
     }

@@ -1,0 +1,330 @@
+//! A split index: a small core embedded in the module, and the rest in
+//! chunks, fetched when a query needs them.
+//!
+//! The core holds what every query needs: the table of chunks, where the
+//! dictionary is cut into ranges, the documents' lengths (for BM25) and
+//! title lengths, and the separators. Three kinds of chunks hold the rest,
+//! each laid out so a query reads few of them:
+//!
+//! - **dictionary chunks** ([`Kind::Terms`]): a range of the dictionary's
+//!   keys, as their own fst, with their entries and spelling lists;
+//! - **postings chunks** ([`Kind::Words`]): words, with their posting lists
+//!   and occurrences (positions). Words that read alike (the same stem) are
+//!   kept together, so the words one query word matches are mostly in one
+//!   chunk; a dictionary entry says where each of its words is;
+//! - **documents chunks** ([`Kind::Docs`]): a range of documents, stored as
+//!   in a whole index but with their own table of written forms.
+//!
+//! Every chunk is a file of the index format (magic, version, kind,
+//! checksummed sections), named after its checksum (`w12-1a2b3c4d.bin`), so
+//! a host may cache it forever. [`Index::add_chunk`](super::Index::add_chunk)
+//! checks a chunk against the core's table before using it.
+//!
+//! ```text
+//! chunks      count of each kind u32 × 3 · per chunk (dictionary, postings,
+//!             documents): byte length u32, checksum u32 · per documents
+//!             chunk: its first document u32
+//! shards      per dictionary chunk after the first: the first key
+//!             (u32 offsets × (count + 1), then the keys' bytes)
+//! norms       per document: its length code
+//! titles      per document: tokens in its title (u8; 255: look further) ·
+//!             count u32 · (document, tokens) u32 pairs for titles of 255+
+//! separators  as in a whole index
+//! ```
+//!
+//! A query runs against the chunks it has; every chunk it would have read
+//! but did not have is noted, and the caller fetches them and runs it
+//! again (see [`Index::try_search`](super::Index::try_search)).
+
+use super::format::{self, get_u32, Kind};
+use super::fst_check;
+use super::keys::KeyTable;
+use super::store::Store;
+use super::words::WordTable;
+use super::IndexError;
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+/// One chunk in the core's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkInfo {
+    pub kind: Kind,
+    /// Its place among the chunks of its kind.
+    pub index: u32,
+    pub length: u32,
+    pub checksum: u32,
+}
+
+impl ChunkInfo {
+    /// Its file name: kind, place, checksum.
+    pub fn name(&self) -> String {
+        let prefix = match self.kind {
+            Kind::Terms => "t",
+            Kind::Words => "w",
+            _ => "d",
+        };
+        format!("{prefix}{}-{:08x}.bin", self.index, self.checksum)
+    }
+}
+
+/// A range of the dictionary: its keys and their entries.
+pub struct Shard<'a> {
+    pub terms: fst::Map<&'a [u8]>,
+    pub keys: KeyTable<'a>,
+}
+
+impl<'a> Shard<'a> {
+    /// Opens a dictionary: an fst whose every node has been checked, and
+    /// its entries.
+    pub fn new(terms: &'a [u8], keys: &'a [u8], postings: &'a [u8], located: bool) -> Result<Shard<'a>, IndexError> {
+        let not_a_dictionary = || IndexError::Corrupt("section \"terms\" is not a valid dictionary".into());
+        if !fst_check::has_sound_trailer(terms) {
+            return Err(not_a_dictionary());
+        }
+        let terms = fst::Map::new(terms).map_err(|_| not_a_dictionary())?;
+        if !fst_check::is_sound(terms.as_fst()) {
+            return Err(not_a_dictionary());
+        }
+        let keys = KeyTable::new(keys, postings, located)
+            .ok_or_else(|| IndexError::Corrupt("section \"keys\" is cut short".into()))?;
+        Ok(Shard { terms, keys })
+    }
+}
+
+/// The core of a split index, and the chunks given to it so far.
+pub struct Split<'a> {
+    pub chunks: Vec<ChunkInfo>,
+    /// The first key of each dictionary chunk after the first.
+    firsts: Vec<&'a str>,
+    doc_firsts: Vec<u32>,
+    /// The chunks given so far. They are kept for the life of the program
+    /// (a page's chunks are needed as long as its search box is there), so
+    /// the index's lifetime stays that of its core.
+    terms: Vec<OnceLock<Shard<'static>>>,
+    words: Vec<OnceLock<WordTable<'static>>>,
+    docs: Vec<OnceLock<Store<'static>>>,
+    titles: &'a [u8],
+    /// The core's separators, kept beside the documents chunks.
+    separators: &'static [u8],
+    doc_count: u32,
+}
+
+thread_local! {
+    /// Chunks a running query wanted and did not have (their places in
+    /// the core's table).
+    static MISSING: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts noting missing chunks.
+pub fn clear_missing() {
+    MISSING.with(|m| m.borrow_mut().clear());
+}
+
+/// How many missing chunks have been noted so far (a query step can tell
+/// whether it had everything it read).
+pub fn missing_len() -> usize {
+    MISSING.with(|m| m.borrow().len())
+}
+
+/// The missing chunks noted since [`clear_missing`], each once.
+pub fn take_missing() -> Vec<usize> {
+    let mut missing = MISSING.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    crate::sort::sort_by(&mut missing, &|a, b| a < b);
+    missing.dedup();
+    missing
+}
+
+impl<'a> Split<'a> {
+    /// Reads a core's sections: `[chunks, shards, norms, titles, separators]`.
+    pub fn new(sections: &[&'a [u8]], doc_count: u32) -> Result<Split<'a>, IndexError> {
+        let corrupt = |what: &str| IndexError::Corrupt(["section \"", what, "\" is cut short or malformed"].concat());
+        let &[chunks, shards, _, titles, separators] = sections else { return Err(corrupt("chunks")) };
+        let counts = [get_u32(chunks, 0), get_u32(chunks, 4), get_u32(chunks, 8)];
+        let [Some(terms), Some(words), Some(docs)] = counts else { return Err(corrupt("chunks")) };
+        let total = terms as usize + words as usize + docs as usize;
+        if chunks.len() != 12 + 8 * total + 4 * docs as usize || terms == 0 {
+            return Err(corrupt("chunks"));
+        }
+        let mut table = Vec::with_capacity(total);
+        for (kind, count) in [(Kind::Terms, terms), (Kind::Words, words), (Kind::Docs, docs)] {
+            for index in 0..count {
+                let at = 12 + 8 * table.len();
+                let (length, checksum) = (get_u32(chunks, at), get_u32(chunks, at + 4));
+                let (Some(length), Some(checksum)) = (length, checksum) else { return Err(corrupt("chunks")) };
+                table.push(ChunkInfo { kind, index, length, checksum });
+            }
+        }
+        let doc_firsts: Vec<u32> = (0..docs as usize).filter_map(|i| get_u32(chunks, 12 + 8 * total + 4 * i)).collect();
+        if doc_firsts.first().is_some_and(|&f| f != 0) || doc_firsts.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(corrupt("chunks"));
+        }
+        let mut firsts = Vec::with_capacity(terms as usize - 1);
+        for i in 0..terms as usize - 1 {
+            let (Some(start), Some(end)) = (get_u32(shards, 4 * i), get_u32(shards, 4 * i + 4)) else {
+                return Err(corrupt("shards"));
+            };
+            let bytes = shards.get(4 * terms as usize + start as usize..4 * terms as usize + end as usize);
+            let key = bytes.and_then(|b| std::str::from_utf8(b).ok()).ok_or_else(|| corrupt("shards"))?;
+            if firsts.last().is_some_and(|&last| last >= key) {
+                return Err(corrupt("shards"));
+            }
+            firsts.push(key);
+        }
+        if titles.len() < doc_count as usize {
+            return Err(corrupt("titles"));
+        }
+        Ok(Split {
+            chunks: table,
+            firsts,
+            doc_firsts,
+            terms: (0..terms).map(|_| OnceLock::new()).collect(),
+            words: (0..words).map(|_| OnceLock::new()).collect(),
+            docs: (0..docs).map(|_| OnceLock::new()).collect(),
+            titles,
+            separators: Box::leak(separators.to_vec().into_boxed_slice()),
+            doc_count,
+        })
+    }
+
+    /// Notes that a query needed chunk `place` (of the table).
+    fn need(&self, place: usize) {
+        MISSING.with(|m| m.borrow_mut().push(place));
+    }
+
+    fn place(&self, kind: Kind, index: usize) -> usize {
+        let before = match kind {
+            Kind::Terms => 0,
+            Kind::Words => self.terms.len(),
+            _ => self.terms.len() + self.words.len(),
+        };
+        before + index
+    }
+
+    /// The dictionary chunk whose range holds `key`.
+    pub fn shard_of(&self, key: &str) -> usize {
+        self.firsts.partition_point(|&first| first <= key)
+    }
+
+    /// The dictionary chunks whose ranges hold keys starting with `prefix`.
+    pub fn shards_with_prefix(&self, prefix: &str) -> std::ops::Range<usize> {
+        let first = self.shard_of(prefix);
+        let after = self.firsts[first..].iter().take_while(|k| k.starts_with(prefix)).count();
+        first..first + after + 1
+    }
+
+    pub fn shard_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Dictionary chunk `i` if it was given (nothing noted).
+    pub fn loaded_shard(&self, i: usize) -> Option<&Shard<'static>> {
+        self.terms.get(i)?.get()
+    }
+
+    /// Dictionary chunk `i`, or `None` (noted) if it was not given yet.
+    pub fn shard(&self, i: usize) -> Option<&Shard<'static>> {
+        let slot = self.terms.get(i)?;
+        slot.get().or_else(|| {
+            self.need(self.place(Kind::Terms, i));
+            None
+        })
+    }
+
+    /// Postings chunk `i`, or `None` (noted).
+    pub fn words(&self, i: usize) -> Option<&WordTable<'static>> {
+        let slot = self.words.get(i)?;
+        slot.get().or_else(|| {
+            self.need(self.place(Kind::Words, i));
+            None
+        })
+    }
+
+    /// The documents chunk holding `doc` and the document's place in it,
+    /// or `None` (noted).
+    pub fn docs(&self, doc: u32) -> Option<(&Store<'static>, u32)> {
+        if doc >= self.doc_count {
+            return None;
+        }
+        let i = self.doc_firsts.partition_point(|&first| first <= doc).checked_sub(1)?;
+        let store = self.docs.get(i)?.get().or_else(|| {
+            self.need(self.place(Kind::Docs, i));
+            None
+        })?;
+        Some((store, doc - self.doc_firsts[i]))
+    }
+
+    /// Tokens in a document's title.
+    pub fn title_len(&self, doc: u32) -> u32 {
+        match self.titles.get(doc as usize) {
+            Some(255) => {
+                let at = self.doc_count as usize;
+                let count = get_u32(self.titles, at).unwrap_or(0) as usize;
+                (0..count.min(self.titles.len() / 8))
+                    .filter_map(|i| {
+                        Some((get_u32(self.titles, at + 4 + 8 * i)?, get_u32(self.titles, at + 8 + 8 * i)?))
+                    })
+                    .find(|&(d, _)| d == doc)
+                    .map_or(255, |(_, len)| len)
+            }
+            Some(&len) => u32::from(len),
+            None => 0,
+        }
+    }
+
+    /// Checks chunk bytes against the table and the format, and keeps them.
+    pub fn add(&self, name: &str, bytes: Vec<u8>) -> Result<(), IndexError> {
+        let Some(place) = self.chunks.iter().position(|c| c.name() == name) else {
+            return Err(IndexError::Corrupt(format!("no chunk is named {name:?} in this index")));
+        };
+        let info = self.chunks[place];
+        let chunk_error = |what: String| IndexError::Corrupt(format!("chunk {name}: {what}"));
+        if bytes.len() != info.length as usize {
+            let what = format!("{} bytes where {} were expected (cut short?)", bytes.len(), info.length);
+            return Err(chunk_error(what));
+        }
+        if format::checksum(&bytes) != info.checksum {
+            return Err(chunk_error("its bytes do not match its checksum".into()));
+        }
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let opened = |e: IndexError| match e {
+            IndexError::Corrupt(what) => chunk_error(what),
+            other => chunk_error(other.to_string()),
+        };
+        let (header, sections) = format::read(bytes, info.kind).map_err(opened)?;
+        let i = info.index as usize;
+        let malformed = || chunk_error("its tables do not fit together".into());
+        match info.kind {
+            Kind::Terms => {
+                let shard = Shard::new(sections[0], sections[1], sections[2], true).map_err(opened)?;
+                let _ = self.terms[i].set(shard);
+            }
+            Kind::Words => {
+                let table =
+                    WordTable::chunk(sections[0], sections[1], sections[2], sections[3]).ok_or_else(malformed)?;
+                let _ = self.words[i].set(table);
+            }
+            _ => {
+                let [first, count, _] = header.counts;
+                let next = self.doc_firsts.get(i + 1).copied().unwrap_or(self.doc_count);
+                if first != self.doc_firsts[i] || Some(count) != next.checked_sub(first) {
+                    return Err(malformed());
+                }
+                let [written, words, docs, meta, stream] = sections[..] else { return Err(malformed()) };
+                let store = Store::new([written, words, self.separators, docs, meta, stream], count as usize)
+                    .ok_or_else(malformed)?;
+                let _ = self.docs[i].set(store);
+            }
+        }
+        Ok(())
+    }
+
+    /// Has chunk `place` been given?
+    pub fn has(&self, place: usize) -> bool {
+        let (terms, words) = (self.terms.len(), self.words.len());
+        match place {
+            p if p < terms => self.terms[p].get().is_some(),
+            p if p < terms + words => self.words[p - terms].get().is_some(),
+            p => self.docs.get(p - terms - words).is_some_and(|s| s.get().is_some()),
+        }
+    }
+}
