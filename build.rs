@@ -4,6 +4,12 @@
 //! included by path: indexing and querying share one implementation.
 //!
 //! `BAHTH_CORPUS=/some/dir` indexes another folder instead of `seeds/`.
+//!
+//! A corpus whose whole index would pass `BAHTH_EMBED_MAX` bytes (default
+//! 1 MB), or any with `BAHTH_SPLIT=1`, gets a split index: the module embeds
+//! its core, and its chunks are written to `$OUT_DIR/chunks/`, named by
+//! their checksum (`scripts/build-wasm.sh` copies them next to the module).
+//! `BAHTH_SPLIT=0` always embeds the whole index.
 
 #![allow(dead_code, unused_imports)] // the build script uses only the writing half of these modules
 
@@ -41,7 +47,45 @@ fn main() {
     if !corpus.warnings.is_empty() {
         println!("cargo:warning=bahth corpus: {}", corpus.summary());
     }
-    let bytes = index::build(&corpus.documents);
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it")).join("index.bin");
-    std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    for var in ["BAHTH_SPLIT", "BAHTH_EMBED_MAX"] {
+        println!("cargo:rerun-if-env-changed={var}");
+    }
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
+    let chunks = out.join("chunks");
+    println!("cargo:rustc-env=BAHTH_CHUNKS_DIR={}", chunks.display());
+    let _ = std::fs::remove_dir_all(&chunks);
+    let write = |path: &std::path::Path, bytes: &[u8]| {
+        std::fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    };
+
+    let whole = index::build(&corpus.documents);
+    let embed_max = match std::env::var("BAHTH_EMBED_MAX") {
+        Ok(n) => n.parse().unwrap_or_else(|_| panic!("BAHTH_EMBED_MAX must be a number of bytes, not {n:?}")),
+        Err(_) => 1 << 20,
+    };
+    let split = match std::env::var("BAHTH_SPLIT").as_deref() {
+        Ok("1") => true,
+        Ok("0") => false,
+        _ => whole.len() > embed_max,
+    };
+    if !split {
+        write(&out.join("index.bin"), &whole);
+        return;
+    }
+    let built = index::build_split(&corpus.documents, &Default::default());
+    std::fs::create_dir_all(&chunks).unwrap_or_else(|e| panic!("cannot create {}: {e}", chunks.display()));
+    let mut bytes = 0;
+    for (name, chunk) in &built.chunks {
+        write(&chunks.join(name), chunk);
+        bytes += chunk.len();
+    }
+    write(&out.join("index.bin"), &built.core);
+    println!(
+        "cargo:warning=bahth: split index ({} documents): a {} KB core in the module, {} chunks ({} KB) in {}",
+        corpus.documents.len(),
+        built.core.len() / 1024,
+        built.chunks.len(),
+        bytes / 1024,
+        chunks.display()
+    );
 }

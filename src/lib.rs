@@ -43,6 +43,10 @@ pub use search::{Hit, SearchOptions, SearchResponse};
 /// `BAHTH_CORPUS` named another folder).
 pub static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
+/// Where `build.rs` wrote the embedded index's chunks, if it is split (for
+/// native programs; a page fetches them, see `scripts/build-wasm.sh`).
+pub const CHUNKS_DIR: &str = env!("BAHTH_CHUNKS_DIR");
+
 /// The embedded index, opened on first use.
 pub fn embedded_index() -> &'static Index<'static> {
     static INDEX: std::sync::OnceLock<Index<'static>> = std::sync::OnceLock::new();

@@ -6,30 +6,52 @@
 //!     (--json adds `took_ms`: the engine's own time for the query)
 //! bahth suggest [--limit N] [--corpus DIR] PREFIX
 //! bahth stats [--corpus DIR]
+//! bahth index [--corpus DIR] [--split] --out DIR
 //! ```
 //!
 //! Without `--corpus` the index embedded at build time is used; with it, DIR
-//! is indexed at run time by the same code `build.rs` runs.
+//! is indexed at run time by the same code `build.rs` runs (`--split`: as a
+//! split index). A split index reads its chunks as a query needs them, from
+//! where `build.rs` wrote them (or `--chunks DIR`).
+//!
+//! `index` writes the index to a folder: `index.bin`, and for a split index
+//! (`--split`) its chunks in `chunks/`.
 
-use bahth::{corpus, index, Index, SearchOptions};
+use bahth::index::{build, build_split};
+use bahth::{corpus, Index, SearchOptions};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  bahth search [--json] [--limit N] [--offset N] [--corpus DIR] QUERY
-  bahth suggest [--limit N] [--corpus DIR] PREFIX
-  bahth stats [--corpus DIR]";
+  bahth search [--json] [--limit N] [--offset N] [--corpus DIR [--split]] [--chunks DIR] QUERY
+  bahth suggest [--limit N] [--corpus DIR [--split]] [--chunks DIR] PREFIX
+  bahth stats [--corpus DIR [--split]]
+  bahth index [--corpus DIR] [--split] --out DIR";
 
 struct Args {
     command: String,
     json: bool,
+    split: bool,
     options: SearchOptions,
     corpus: Option<String>,
+    chunks: Option<String>,
+    out: Option<String>,
     words: Vec<String>,
 }
 
 fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
     let command = raw.next().ok_or("missing command")?;
-    let mut args = Args { command, json: false, options: SearchOptions::default(), corpus: None, words: Vec::new() };
+    let mut args = Args {
+        command,
+        json: false,
+        split: false,
+        options: SearchOptions::default(),
+        corpus: None,
+        chunks: None,
+        out: None,
+        words: Vec::new(),
+    };
     while let Some(arg) = raw.next() {
         let mut number = |name: &str| -> Result<usize, String> {
             let value = raw.next().ok_or(format!("{name} needs a number"))?;
@@ -39,7 +61,10 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
             "--json" => args.json = true,
             "--limit" => args.options.limit = number("--limit")?,
             "--offset" => args.options.offset = number("--offset")?,
+            "--split" => args.split = true,
             "--corpus" => args.corpus = Some(raw.next().ok_or("--corpus needs a folder")?),
+            "--chunks" => args.chunks = Some(raw.next().ok_or("--chunks needs a folder")?),
+            "--out" => args.out = Some(raw.next().ok_or("--out needs a folder")?),
             "--" => args.words.extend(raw.by_ref()),
             _ => args.words.push(arg),
         }
@@ -64,16 +89,62 @@ fn main() -> ExitCode {
     }
 }
 
+/// Where a split index's chunks come from.
+enum Chunks {
+    Files(PathBuf),
+    Built(HashMap<String, Vec<u8>>),
+}
+
+impl Chunks {
+    /// Runs `ask` until the index has every chunk it needs.
+    fn answer<T>(&self, index: &Index<'_>, ask: impl Fn() -> Result<T, Vec<String>>) -> Result<T, String> {
+        loop {
+            let missing = match ask() {
+                Ok(answer) => return Ok(answer),
+                Err(missing) => missing,
+            };
+            for name in missing {
+                let bytes = match self {
+                    Chunks::Files(dir) => {
+                        let path = dir.join(&name);
+                        std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?
+                    }
+                    Chunks::Built(chunks) => chunks.get(&name).cloned().ok_or(format!("no chunk {name}"))?,
+                };
+                index.add_chunk(&name, bytes).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+}
+
 fn run(args: &Args) -> Result<(), String> {
-    let built;
-    let index: &Index<'_> = match &args.corpus {
-        None => bahth::embedded_index(),
+    let documents = match &args.corpus {
+        None => None,
         Some(dir) => {
             let loaded = corpus::load_dir(dir.as_ref()).map_err(|e| e.to_string())?;
             for warning in &loaded.warnings {
                 eprintln!("bahth: warning: {warning}");
             }
-            built = index::build(&loaded.documents);
+            Some(loaded.documents)
+        }
+    };
+    if args.command == "index" {
+        let out = PathBuf::from(args.out.as_deref().ok_or("index needs --out DIR")?);
+        let documents = documents.ok_or("index needs --corpus DIR")?;
+        return write_index(&documents, args.split, &out);
+    }
+    let mut chunks = Chunks::Files(PathBuf::from(args.chunks.as_deref().unwrap_or(bahth::CHUNKS_DIR)));
+    let built;
+    let index: &Index<'_> = match documents {
+        None => bahth::embedded_index(),
+        Some(documents) if args.split => {
+            let split = build_split(&documents, &Default::default());
+            built = split.core;
+            chunks = Chunks::Built(split.chunks.into_iter().collect());
+            &Index::from_bytes(&built).map_err(|e| e.to_string())?
+        }
+        Some(documents) => {
+            built = build(&documents);
             &Index::from_bytes(&built).map_err(|e| e.to_string())?
         }
     };
@@ -81,7 +152,7 @@ fn run(args: &Args) -> Result<(), String> {
     match args.command.as_str() {
         "search" => {
             let start = std::time::Instant::now();
-            let response = index.search(&text, &args.options);
+            let response = chunks.answer(index, || index.try_search(&text, &args.options))?;
             let took_ms = start.elapsed().as_secs_f64() * 1e3;
             if args.json {
                 // The response, plus the engine's own time for the query.
@@ -99,19 +170,51 @@ fn run(args: &Args) -> Result<(), String> {
             }
         }
         "suggest" => {
-            for word in index.suggest(&text, args.options.limit) {
+            for word in chunks.answer(index, || index.try_suggest(&text, args.options.limit))? {
                 println!("{word}");
             }
         }
         "stats" => {
             println!("documents     {}", index.doc_count());
             println!("terms         {}", index.term_count());
-            println!("keys          {}", index.key_count());
+            if index.is_split() {
+                println!("chunks        {}", index.chunks().len());
+            } else {
+                println!("keys          {}", index.key_count());
+            }
             println!("index bytes   {}", index.byte_len());
-            println!("index version {}", index::format::VERSION);
+            println!("index version {}", bahth::index::format::VERSION);
         }
         other => return Err(format!("unknown command {other:?}\n{USAGE}")),
     }
+    Ok(())
+}
+
+/// `bahth index`: the index of `documents` into `out`.
+fn write_index(documents: &[corpus::Document], split: bool, out: &Path) -> Result<(), String> {
+    let write = |path: &Path, bytes: &[u8]| std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()));
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    if !split {
+        let bytes = build(documents);
+        write(&out.join("index.bin"), &bytes)?;
+        println!("{} documents: index.bin, {} bytes", documents.len(), bytes.len());
+        return Ok(());
+    }
+    let built = build_split(documents, &Default::default());
+    let dir = out.join("chunks");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut total = 0;
+    for (name, bytes) in &built.chunks {
+        write(&dir.join(name), bytes)?;
+        total += bytes.len();
+    }
+    write(&out.join("index.bin"), &built.core)?;
+    println!(
+        "{} documents: index.bin (the core), {} bytes; {} chunks in chunks/, {total} bytes",
+        documents.len(),
+        built.core.len(),
+        built.chunks.len()
+    );
     Ok(())
 }
 

@@ -15,7 +15,7 @@ use super::occurrences;
 use super::postings;
 use super::split::ChunkInfo;
 use super::store::{word_order, Form, StoreBuilder};
-use super::words::{WordRef, WordTableWriter, WrittenList};
+use super::words::{write_forms, WordRef, WordTableWriter, WrittenList};
 use crate::analyzer::tokenize::{parts, runs};
 use crate::analyzer::{analyze_word, WordForms};
 use crate::corpus::Document;
@@ -297,12 +297,11 @@ impl Corpus {
         for w in self.by_rank() {
             words.word(self.write_list(&self.words[w].postings, &mut postings), None);
         }
-        let (words, _) = words.finish(false);
+        let words = words.finish(false);
         let entries = self.entries(&|w| WordRef::whole(self.rank[w]));
         let [terms, keys] = self.dictionary(&entries, &mut postings, false);
         let (separators, separator_ids) = self.store.write_separators();
-        let [written, _, docs, meta, stream] =
-            self.store.write_docs(0..self.codes.len(), &self.rank, &separator_ids, false);
+        let [written, docs, meta, stream] = self.store.write_docs(&self.rank, &separator_ids);
         format::write(
             self.header(Kind::Index),
             &[&terms, &words, &keys, &postings, &written, &separators, &docs, &meta, &self.codes, &stream],
@@ -332,14 +331,17 @@ impl Corpus {
             while end < order.len() && (end == start || postings.len() + occurrences.len() < sizes.words) {
                 let w = order[end];
                 let list = self.write_list(&self.words[w].postings, &mut postings);
-                let length = occurrences::encode(&self.words[w].positions, &mut occurrences);
-                writer.word(list, Some((length, written[w].unwrap_or(""))));
+                writer.word(list, Some(occurrences::encode(&self.words[w].positions, &mut occurrences)));
                 located[w] = WordRef { id: self.rank[w], table, entry: (end - start) as u32 };
                 end += 1;
             }
-            let (words, written) = writer.finish(true);
-            let header = Header { kind: Kind::Words, counts: [(end - start) as u32, 0, 0] };
-            add(Kind::Words, table as usize, format::write(header, &[&words, &postings, &occurrences, &written]));
+            let count = [(end - start) as u32, 0, 0];
+            let words = writer.finish(true);
+            let header = Header { kind: Kind::Words, counts: count };
+            add(Kind::Words, table as usize, format::write(header, &[&words, &postings, &occurrences]));
+            let forms: Vec<&str> = order[start..end].iter().map(|&w| written[w].unwrap_or("")).collect();
+            let header = Header { kind: Kind::Forms, counts: count };
+            add(Kind::Forms, table as usize, format::write(header, &[&write_forms(&forms)]));
             table += 1;
             start = end;
         }
@@ -372,7 +374,6 @@ impl Corpus {
         }
 
         // Documents chunks: runs of documents.
-        let (separators, separator_ids) = self.store.write_separators();
         let mut doc_firsts = Vec::new();
         let mut start = 0;
         while start < self.codes.len() {
@@ -382,7 +383,7 @@ impl Corpus {
                 size += self.sizes[end];
                 end += 1;
             }
-            let sections = self.store.write_docs(start..end, &self.rank, &separator_ids, true);
+            let sections = self.store.write_texts(start..end);
             let header = Header { kind: Kind::Docs, counts: [start as u32, (end - start) as u32, 0] };
             let sections: Vec<&[u8]> = sections.iter().map(Vec::as_slice).collect();
             add(Kind::Docs, doc_firsts.len(), format::write(header, &sections));
@@ -390,8 +391,9 @@ impl Corpus {
             start = end;
         }
 
-        // The core: the chunk table (dictionary, postings, documents).
-        chunks.sort_by_key(|(info, _)| (info.kind != Kind::Terms, info.kind != Kind::Words, info.index));
+        // The core: the chunk table (dictionary, postings, documents, forms).
+        let order = |kind: Kind| [Kind::Terms, Kind::Words, Kind::Docs, Kind::Forms].iter().position(|&k| k == kind);
+        chunks.sort_by_key(|(info, _)| (order(info.kind), info.index));
         let count = |kind: Kind| chunks.iter().filter(|(info, _)| info.kind == kind).count() as u32;
         let mut table = Vec::new();
         for n in [count(Kind::Terms), count(Kind::Words), count(Kind::Docs)] {
@@ -421,7 +423,7 @@ impl Corpus {
             titles.extend_from_slice(&(doc as u32).to_le_bytes());
             titles.extend_from_slice(&tokens.to_le_bytes());
         }
-        let core = format::write(self.header(Kind::Core), &[&table, &shards, &self.codes, &titles, &separators]);
+        let core = format::write(self.header(Kind::Core), &[&table, &shards, &self.codes, &titles]);
         SplitBuild { core, chunks: chunks.into_iter().map(|(info, bytes)| (info.name(), bytes)).collect() }
     }
 }

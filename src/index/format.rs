@@ -1,9 +1,9 @@
 //! The byte layout of index files (format version 3): self-describing
 //! blobs, read in place, every part checksummed.
 //!
-//! One container serves five kinds of file: a whole index (what is embedded
+//! One container serves six kinds of file: a whole index (what is embedded
 //! in a module by default), and for a split index (see [`super::split`]) its
-//! core and its three kinds of chunks.
+//! core and its four kinds of chunks.
 //!
 //! ```text
 //! header      magic "BAHTHIDX" · version u32 · kind u32 · three counts u32
@@ -56,10 +56,13 @@ pub enum Kind {
     Words,
     /// A range of documents. Counts: the first document, the document count.
     Docs,
+    /// How the words of one postings chunk are written. Counts: its word
+    /// count.
+    Forms,
 }
 
 impl Kind {
-    const ALL: [Kind; 5] = [Kind::Index, Kind::Core, Kind::Terms, Kind::Words, Kind::Docs];
+    const ALL: [Kind; 6] = [Kind::Index, Kind::Core, Kind::Terms, Kind::Words, Kind::Docs, Kind::Forms];
 
     /// The names of its sections, in order.
     pub fn sections(self) -> &'static [&'static str] {
@@ -67,10 +70,11 @@ impl Kind {
             Kind::Index => {
                 &["terms", "words", "keys", "postings", "written", "separators", "docs", "meta", "norms", "stream"]
             }
-            Kind::Core => &["chunks", "shards", "norms", "titles", "separators"],
+            Kind::Core => &["chunks", "shards", "norms", "titles"],
             Kind::Terms => &["terms", "keys", "postings"],
-            Kind::Words => &["words", "postings", "occurrences", "written"],
-            Kind::Docs => &["written", "words", "docs", "meta", "stream"],
+            Kind::Words => &["words", "postings", "occurrences"],
+            Kind::Docs => &["docs", "meta", "texts"],
+            Kind::Forms => &["written"],
         }
     }
 
@@ -82,6 +86,7 @@ impl Kind {
             Kind::Terms => "a dictionary chunk",
             Kind::Words => "a postings chunk",
             Kind::Docs => "a documents chunk",
+            Kind::Forms => "a forms chunk",
         }
     }
 }

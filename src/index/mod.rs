@@ -39,7 +39,7 @@ pub use keys::{Spelling, WordRefs};
 pub use split::ChunkInfo;
 use split::{Shard, Split};
 use std::fmt;
-use store::Store;
+use store::{Store, Texts};
 pub use store::StoredDoc;
 use words::WordTable;
 pub use words::{Word, WordRef};
@@ -121,8 +121,7 @@ impl<'a> Index<'a> {
             let shard = Shard::new(terms, keys, postings, false)?;
             let words = WordTable::new(words, postings)
                 .ok_or_else(|| IndexError::Corrupt("section \"words\" is cut short".into()))?;
-            let store =
-                Store::new([written, &[], separators, docs, meta, stream], doc_count as usize).ok_or_else(mismatch)?;
+            let store = Store::new([written, separators, docs, meta, stream], doc_count as usize).ok_or_else(mismatch)?;
             (Layout::Whole { shard, words, store }, norms)
         };
         if lengths.len() != doc_count as usize {
@@ -214,22 +213,26 @@ impl<'a> Index<'a> {
     /// Like [`Index::doc`], with only the tokens at positions `window` of
     /// the text (an excerpt's worth) rebuilt.
     pub fn doc_window(&self, doc: u32, window: std::ops::Range<u32>) -> Option<StoredDoc> {
-        let (store, local) = self.store(doc)?;
-        store.doc(local, window)
+        match &self.layout {
+            Layout::Whole { store, .. } => store.doc(doc, window),
+            Layout::Split(split) => {
+                let (texts, local): (&Texts, u32) = split.docs(doc)?;
+                texts.doc(local, window)
+            }
+        }
     }
 
     /// A document's words in order (title first) into `out`; returns how
-    /// many of them are the title's, or `None` for a bad id or record.
+    /// many of them are the title's, or `None` for a bad id or record (or
+    /// a split index, which keeps positions beside the words instead).
     pub fn doc_words(&self, doc: u32, out: &mut Vec<u32>) -> Option<u32> {
-        let (store, local) = self.store(doc)?;
-        store.words(local, out)
+        self.whole_store()?.words(doc, out)
     }
 
     /// Calls `visit(word, in title)` for a document's words in order, until
-    /// it returns false; `None` for a bad id or record.
+    /// it returns false; `None` as for [`Index::doc_words`].
     pub fn each_doc_word(&self, doc: u32, visit: &mut dyn FnMut(u32, bool) -> bool) -> Option<()> {
-        let (store, local) = self.store(doc)?;
-        store.each_word(local, visit)
+        self.whole_store()?.each_word(doc, visit)
     }
 
     /// Tokens in a document's title (split indexes keep it in the core).
@@ -240,10 +243,10 @@ impl<'a> Index<'a> {
         }
     }
 
-    fn store(&self, doc: u32) -> Option<(&Store<'a>, u32)> {
+    fn whole_store(&self) -> Option<&Store<'a>> {
         match &self.layout {
-            Layout::Whole { store, .. } => Some((store, doc)),
-            Layout::Split(split) => split.docs(doc),
+            Layout::Whole { store, .. } => Some(store),
+            Layout::Split(_) => None,
         }
     }
 
@@ -251,7 +254,7 @@ impl<'a> Index<'a> {
     pub fn written_word(&self, word: &Word<'a>) -> Option<&'a str> {
         match &self.layout {
             Layout::Whole { store, .. } => store.written_word(word.id),
-            Layout::Split(split) => split.words(word.at.0 as usize)?.written(word.at.1),
+            Layout::Split(split) => split.written(word.at.0 as usize, word.at.1),
         }
     }
 

@@ -3,7 +3,7 @@
 //!
 //! The core holds what every query needs: the table of chunks, where the
 //! dictionary is cut into ranges, the documents' lengths (for BM25) and
-//! title lengths, and the separators. Three kinds of chunks hold the rest,
+//! title lengths. Four kinds of chunks hold the rest,
 //! each laid out so a query reads few of them:
 //!
 //! - **dictionary chunks** ([`Kind::Terms`]): a range of the dictionary's
@@ -12,8 +12,11 @@
 //!   and occurrences (positions). Words that read alike (the same stem) are
 //!   kept together, so the words one query word matches are mostly in one
 //!   chunk; a dictionary entry says where each of its words is;
-//! - **documents chunks** ([`Kind::Docs`]): a range of documents, stored as
-//!   in a whole index but with their own table of written forms.
+//! - **documents chunks** ([`Kind::Docs`]): a range of documents, as their
+//!   text (their tokens are found again by the tokenizer; a split index
+//!   reads positions from occurrences, not from documents);
+//! - **forms chunks** ([`Kind::Forms`]), one per postings chunk: how its
+//!   words are most often written, read only for suggestions.
 //!
 //! Every chunk is a file of the index format (magic, version, kind,
 //! checksummed sections), named after its checksum (`w12-1a2b3c4d.bin`), so
@@ -21,15 +24,15 @@
 //! checks a chunk against the core's table before using it.
 //!
 //! ```text
-//! chunks      count of each kind u32 × 3 · per chunk (dictionary, postings,
-//!             documents): byte length u32, checksum u32 · per documents
-//!             chunk: its first document u32
+//! chunks      count of each kind u32 × 3 (dictionary, postings,
+//!             documents; forms: as many as postings) · per chunk (in that
+//!             order): byte length u32, checksum u32 · per documents chunk:
+//!             its first document u32
 //! shards      per dictionary chunk after the first: the first key
 //!             (u32 offsets × (count + 1), then the keys' bytes)
 //! norms       per document: its length code
 //! titles      per document: tokens in its title (u8; 255: look further) ·
 //!             count u32 · (document, tokens) u32 pairs for titles of 255+
-//! separators  as in a whole index
 //! ```
 //!
 //! A query runs against the chunks it has; every chunk it would have read
@@ -39,8 +42,8 @@
 use super::format::{self, get_u32, Kind};
 use super::fst_check;
 use super::keys::KeyTable;
-use super::store::Store;
-use super::words::WordTable;
+use super::store::Texts;
+use super::words::{read_form, WordTable};
 use super::IndexError;
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -61,6 +64,7 @@ impl ChunkInfo {
         let prefix = match self.kind {
             Kind::Terms => "t",
             Kind::Words => "w",
+            Kind::Forms => "f",
             _ => "d",
         };
         format!("{prefix}{}-{:08x}.bin", self.index, self.checksum)
@@ -102,10 +106,9 @@ pub struct Split<'a> {
     /// the index's lifetime stays that of its core.
     terms: Vec<OnceLock<Shard<'static>>>,
     words: Vec<OnceLock<WordTable<'static>>>,
-    docs: Vec<OnceLock<Store<'static>>>,
+    docs: Vec<OnceLock<Texts<'static>>>,
+    forms: Vec<OnceLock<&'static [u8]>>,
     titles: &'a [u8],
-    /// The core's separators, kept beside the documents chunks.
-    separators: &'static [u8],
     doc_count: u32,
 }
 
@@ -135,18 +138,19 @@ pub fn take_missing() -> Vec<usize> {
 }
 
 impl<'a> Split<'a> {
-    /// Reads a core's sections: `[chunks, shards, norms, titles, separators]`.
+    /// Reads a core's sections: `[chunks, shards, norms, titles]`.
     pub fn new(sections: &[&'a [u8]], doc_count: u32) -> Result<Split<'a>, IndexError> {
         let corrupt = |what: &str| IndexError::Corrupt(["section \"", what, "\" is cut short or malformed"].concat());
-        let &[chunks, shards, _, titles, separators] = sections else { return Err(corrupt("chunks")) };
+        let &[chunks, shards, _, titles] = sections else { return Err(corrupt("chunks")) };
         let counts = [get_u32(chunks, 0), get_u32(chunks, 4), get_u32(chunks, 8)];
         let [Some(terms), Some(words), Some(docs)] = counts else { return Err(corrupt("chunks")) };
-        let total = terms as usize + words as usize + docs as usize;
+        let total = terms as usize + 2 * words as usize + docs as usize;
         if chunks.len() != 12 + 8 * total + 4 * docs as usize || terms == 0 {
             return Err(corrupt("chunks"));
         }
         let mut table = Vec::with_capacity(total);
-        for (kind, count) in [(Kind::Terms, terms), (Kind::Words, words), (Kind::Docs, docs)] {
+        let kinds = [(Kind::Terms, terms), (Kind::Words, words), (Kind::Docs, docs), (Kind::Forms, words)];
+        for (kind, count) in kinds {
             for index in 0..count {
                 let at = 12 + 8 * table.len();
                 let (length, checksum) = (get_u32(chunks, at), get_u32(chunks, at + 4));
@@ -180,8 +184,8 @@ impl<'a> Split<'a> {
             terms: (0..terms).map(|_| OnceLock::new()).collect(),
             words: (0..words).map(|_| OnceLock::new()).collect(),
             docs: (0..docs).map(|_| OnceLock::new()).collect(),
+            forms: (0..words).map(|_| OnceLock::new()).collect(),
             titles,
-            separators: Box::leak(separators.to_vec().into_boxed_slice()),
             doc_count,
         })
     }
@@ -195,7 +199,8 @@ impl<'a> Split<'a> {
         let before = match kind {
             Kind::Terms => 0,
             Kind::Words => self.terms.len(),
-            _ => self.terms.len() + self.words.len(),
+            Kind::Docs => self.terms.len() + self.words.len(),
+            _ => self.terms.len() + self.words.len() + self.docs.len(),
         };
         before + index
     }
@@ -239,9 +244,20 @@ impl<'a> Split<'a> {
         })
     }
 
+    /// How entry `entry` of postings chunk `i` is written, or `None`
+    /// (noted) if its forms chunk was not given yet.
+    pub fn written(&self, i: usize, entry: u32) -> Option<&'static str> {
+        let slot = self.forms.get(i)?;
+        let forms = slot.get().or_else(|| {
+            self.need(self.place(Kind::Forms, i));
+            None
+        })?;
+        read_form(forms, entry)
+    }
+
     /// The documents chunk holding `doc` and the document's place in it,
     /// or `None` (noted).
-    pub fn docs(&self, doc: u32) -> Option<(&Store<'static>, u32)> {
+    pub fn docs(&self, doc: u32) -> Option<(&Texts<'static>, u32)> {
         if doc >= self.doc_count {
             return None;
         }
@@ -299,9 +315,11 @@ impl<'a> Split<'a> {
                 let _ = self.terms[i].set(shard);
             }
             Kind::Words => {
-                let table =
-                    WordTable::chunk(sections[0], sections[1], sections[2], sections[3]).ok_or_else(malformed)?;
+                let table = WordTable::chunk(sections[0], sections[1], sections[2]).ok_or_else(malformed)?;
                 let _ = self.words[i].set(table);
+            }
+            Kind::Forms => {
+                let _ = self.forms[i].set(sections[0]);
             }
             _ => {
                 let [first, count, _] = header.counts;
@@ -309,10 +327,9 @@ impl<'a> Split<'a> {
                 if first != self.doc_firsts[i] || Some(count) != next.checked_sub(first) {
                     return Err(malformed());
                 }
-                let [written, words, docs, meta, stream] = sections[..] else { return Err(malformed()) };
-                let store = Store::new([written, words, self.separators, docs, meta, stream], count as usize)
-                    .ok_or_else(malformed)?;
-                let _ = self.docs[i].set(store);
+                let [docs, meta, texts] = sections[..] else { return Err(malformed()) };
+                let texts = Texts::new([docs, meta, texts], count as usize).ok_or_else(malformed)?;
+                let _ = self.docs[i].set(texts);
             }
         }
         Ok(())
@@ -320,11 +337,12 @@ impl<'a> Split<'a> {
 
     /// Has chunk `place` been given?
     pub fn has(&self, place: usize) -> bool {
-        let (terms, words) = (self.terms.len(), self.words.len());
+        let (terms, words, docs) = (self.terms.len(), self.words.len(), self.docs.len());
         match place {
             p if p < terms => self.terms[p].get().is_some(),
             p if p < terms + words => self.words[p - terms].get().is_some(),
-            p => self.docs.get(p - terms - words).is_some_and(|s| s.get().is_some()),
+            p if p < terms + words + docs => self.docs[p - terms - words].get().is_some(),
+            p => self.forms.get(p - terms - words - docs).is_some_and(|s| s.get().is_some()),
         }
     }
 }

@@ -34,6 +34,7 @@
 //! ```
 
 use super::format::{get_u32, get_varint, put_varint};
+use crate::analyzer::tokenize::{parts, runs};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -188,27 +189,13 @@ impl StoreBuilder {
         (out, ids)
     }
 
-    /// Writes documents `docs`: `[written, words, docs, meta, stream]`.
-    /// `rank` gives each builder word its id; words that some single-word
-    /// form reads as must come before the others (see [`word_order`]).
-    ///
-    /// For a whole index (`chunk` false) `docs` are all the documents and
-    /// `words` is empty. A split index's documents chunk (`chunk` true)
-    /// keeps only the forms its documents use, numbers their words locally
-    /// (in id order, those some form of one word reads as first) and maps
-    /// them back in `words`: per local word, its id (u32).
-    pub fn write_docs(&self, docs: Range<usize>, rank: &[u32], separator_ids: &[u32], chunk: bool) -> [Vec<u8>; 5] {
-        let mut used = vec![!chunk; self.forms.len()];
-        for doc in &self.docs[docs.clone()] {
-            for (forms, _) in &doc.fields {
-                for &(_, form) in forms {
-                    used[form] = true;
-                }
-            }
-        }
-        let (rank, words) = if chunk { self.local_ranks(&used, rank) } else { (rank.to_vec(), Vec::new()) };
+    /// Writes the documents of a whole index: `[written, docs, meta,
+    /// stream]`. `rank` gives each builder word its id; words that some
+    /// single-word form reads as must come before the others (see
+    /// [`word_order`]).
+    pub fn write_docs(&self, rank: &[u32], separator_ids: &[u32]) -> [Vec<u8>; 4] {
         // Forms of one word, grouped by word id, most frequent first; then the others.
-        let mut order: Vec<usize> = (0..self.forms.len()).filter(|&f| used[f]).collect();
+        let mut order: Vec<usize> = (0..self.forms.len()).collect();
         let key = |f: usize| {
             let form = &self.forms[f];
             let word = match form.words.as_slice() {
@@ -268,18 +255,10 @@ impl StoreBuilder {
         written.extend_from_slice(&lists);
         written.extend_from_slice(&strings);
 
-        let first = docs.start;
-        let mut table = Vec::with_capacity(docs.len() * 5);
-        let mut meta_samples = Vec::new();
-        let (mut meta, mut stream) = (Vec::new(), Vec::new());
-        for (i, doc) in self.docs[docs].iter().enumerate() {
-            table.extend_from_slice(&(stream.len() as u32).to_le_bytes());
-            let previous = (i % META_GROUP != 0).then(|| &self.docs[first + i - 1]);
-            if previous.is_none() {
-                meta_samples.extend_from_slice(&(meta.len() as u32).to_le_bytes());
-            }
-            front_code(&mut meta, previous.map(|p| p.id.as_str()), Some(&doc.id), false);
-            front_code(&mut meta, previous.and_then(|p| p.url.as_deref()), doc.url.as_deref(), true);
+        let mut stream = Vec::new();
+        let mut offsets = Vec::with_capacity(self.docs.len());
+        for doc in &self.docs {
+            offsets.push(stream.len() as u32);
             for (forms, _) in &doc.fields {
                 put_varint(&mut stream, forms.len() as u32);
             }
@@ -294,28 +273,50 @@ impl StoreBuilder {
                 put_varint(&mut stream, separator_ids[*tail]);
             }
         }
-        table.extend_from_slice(&meta_samples);
-        let words = words.iter().flat_map(|id| id.to_le_bytes()).collect();
-        [written, words, table, meta, stream]
+        let (table, meta) = self.write_table(0..self.docs.len(), &offsets);
+        [written, table, meta, stream]
     }
 
-    /// Local word numbers for the words of the `used` forms, and each local
-    /// word's id (see [`StoreBuilder::write_docs`]).
-    fn local_ranks(&self, used: &[bool], rank: &[u32]) -> (Vec<u32>, Vec<u32>) {
-        let mut single = vec![None::<bool>; rank.len()];
-        for (form, _) in self.forms.iter().zip(used).filter(|(_, &u)| u) {
-            let alone = form.words.len() == 1;
-            for &w in &form.words {
-                single[w] = Some(single[w].unwrap_or(false) || alone);
+    /// Writes documents `docs` as their text, for a split index's
+    /// documents chunk: `[docs, meta, texts]` (`texts`: per document,
+    /// varint length and bytes of its title, then of its text).
+    pub fn write_texts(&self, docs: Range<usize>) -> [Vec<u8>; 3] {
+        let mut texts = Vec::new();
+        let mut offsets = Vec::with_capacity(docs.len());
+        for doc in &self.docs[docs.clone()] {
+            offsets.push(texts.len() as u32);
+            for (forms, tail) in &doc.fields {
+                let mut field = String::new();
+                for &(separator, form) in forms {
+                    field.push_str(&self.separators[separator].0);
+                    field.push_str(&self.forms[form].text);
+                }
+                field.push_str(&self.separators[*tail].0);
+                put_varint(&mut texts, field.len() as u32);
+                texts.extend_from_slice(field.as_bytes());
             }
         }
-        let mut local: Vec<usize> = (0..rank.len()).filter(|&w| single[w].is_some()).collect();
-        local.sort_by_key(|&w| (!single[w].unwrap_or(false), rank[w]));
-        let mut local_rank = vec![u32::MAX; rank.len()];
-        for (r, &w) in local.iter().enumerate() {
-            local_rank[w] = r as u32;
+        let (table, meta) = self.write_table(docs, &offsets);
+        [table, meta, texts]
+    }
+
+    /// The `docs` table (per document its entries' offset, then per group
+    /// the group's offset in `meta`) and `meta`, for documents `docs`.
+    fn write_table(&self, docs: Range<usize>, offsets: &[u32]) -> (Vec<u8>, Vec<u8>) {
+        let first = docs.start;
+        let mut table = Vec::with_capacity(docs.len() * 5);
+        let (mut meta, mut meta_samples) = (Vec::new(), Vec::new());
+        for (i, doc) in self.docs[docs].iter().enumerate() {
+            table.extend_from_slice(&offsets[i].to_le_bytes());
+            let previous = (i % META_GROUP != 0).then(|| &self.docs[first + i - 1]);
+            if previous.is_none() {
+                meta_samples.extend_from_slice(&(meta.len() as u32).to_le_bytes());
+            }
+            front_code(&mut meta, previous.map(|p| p.id.as_str()), Some(&doc.id), false);
+            front_code(&mut meta, previous.and_then(|p| p.url.as_deref()), doc.url.as_deref(), true);
         }
-        (local_rank, local.iter().map(|&w| rank[w]).collect())
+        table.extend_from_slice(&meta_samples);
+        (table, meta)
     }
 }
 
@@ -356,18 +357,155 @@ pub fn word_order(store: &StoreBuilder, occurrences: &[u64], texts: &[String]) -
     rank
 }
 
+/// Per document: where its entries start, and its id and url (front-coded
+/// in groups).
+#[derive(Clone, Copy)]
+struct DocTable<'a> {
+    docs: &'a [u8],
+    meta: &'a [u8],
+    doc_count: usize,
+}
+
+impl<'a> DocTable<'a> {
+    fn new(docs: &'a [u8], meta: &'a [u8], doc_count: usize) -> Option<DocTable<'a>> {
+        (docs.len() == 4 * doc_count + 4 * doc_count.div_ceil(META_GROUP)).then_some(DocTable { docs, meta, doc_count })
+    }
+
+    /// Where a document's entries start.
+    fn offset(&self, doc: u32) -> Option<usize> {
+        if doc as usize >= self.doc_count {
+            return None;
+        }
+        Some(get_u32(self.docs, doc as usize * 4)? as usize)
+    }
+
+    /// A document's id and url.
+    fn meta(&self, doc: u32) -> Option<(String, Option<String>)> {
+        if doc as usize >= self.doc_count {
+            return None;
+        }
+        let group = doc as usize / META_GROUP;
+        let mut pos = get_u32(self.docs, 4 * self.doc_count + 4 * group)? as usize;
+        let (mut id, mut url) = (String::new(), None::<String>);
+        for _ in group * META_GROUP..=doc as usize {
+            id = self.front_decoded(&mut pos, Some(&id), false)?.unwrap_or_default();
+            url = self.front_decoded(&mut pos, url.as_deref(), true)?;
+        }
+        Some((id, url))
+    }
+
+    fn front_decoded(&self, pos: &mut usize, previous: Option<&str>, optional: bool) -> Option<Option<String>> {
+        let code = get_varint(self.meta, pos)? as usize;
+        if optional && code == 0 {
+            return Some(None);
+        }
+        let shared = code - usize::from(optional);
+        let len = get_varint(self.meta, pos)? as usize;
+        let rest = std::str::from_utf8(self.meta.get(*pos..pos.checked_add(len)?)?).ok()?;
+        *pos += len;
+        let mut text = previous.unwrap_or("").get(..shared)?.to_string();
+        text.push_str(rest);
+        Some(Some(text))
+    }
+}
+
+/// Rebuilds one field, or the window of it holding the tokens at positions
+/// `window`, from its entries (separator, form, words the form reads as).
+struct Field {
+    text: String,
+    ranges: Vec<(usize, usize)>,
+    window: Range<u32>,
+    position: u32,
+    /// Tokens were left out before the window, after it.
+    cut: (bool, bool),
+}
+
+impl Field {
+    fn new(window: Range<u32>) -> Field {
+        Field { text: String::new(), ranges: Vec::new(), window, position: 0, cut: (false, false) }
+    }
+
+    fn push(&mut self, separator: &str, form: &str, words: u32) {
+        let position = self.position;
+        self.position = position.saturating_add(words);
+        if position >= self.window.end {
+            self.cut.1 = words > 0 || self.cut.1;
+            return;
+        }
+        if position.saturating_add(words.max(1)) <= self.window.start {
+            self.cut.0 = true;
+            return;
+        }
+        // The window starts at its first token, not before.
+        if !(self.text.is_empty() && self.window.start > 0) {
+            self.text.push_str(separator);
+        }
+        let start = self.text.len();
+        self.text.push_str(form);
+        // A form of several words may straddle the window's edges.
+        let inside = (position..position.saturating_add(words)).filter(|p| self.window.contains(p)).count();
+        self.ranges.extend(std::iter::repeat_n((start, self.text.len()), inside));
+    }
+
+    /// Ends the field with the text after its last form (kept unless the
+    /// window cut the field short).
+    fn end(&mut self, tail: &str) {
+        if !self.cut.1 {
+            self.text.push_str(tail);
+        }
+    }
+}
+
+/// The reading half of a split index's documents chunk: documents as text.
+#[derive(Clone, Copy)]
+pub struct Texts<'a> {
+    table: DocTable<'a>,
+    texts: &'a [u8],
+}
+
+impl<'a> Texts<'a> {
+    /// Checks the tables' sizes against each other (not their contents).
+    pub fn new([docs, meta, texts]: [&'a [u8]; 3], doc_count: usize) -> Option<Texts<'a>> {
+        Some(Texts { table: DocTable::new(docs, meta, doc_count)?, texts })
+    }
+
+    /// As [`Store::doc`]: the tokens are found again by the analyzer's
+    /// tokenizer, as the builder found them.
+    pub fn doc(&self, doc: u32, window: Range<u32>) -> Option<StoredDoc> {
+        let mut pos = self.table.offset(doc)?;
+        let (id, url) = self.table.meta(doc)?;
+        let mut fields = [Field::new(0..u32::MAX), Field::new(window)];
+        for field in &mut fields {
+            let len = get_varint(self.texts, &mut pos)? as usize;
+            let text = std::str::from_utf8(self.texts.get(pos..pos.checked_add(len)?)?).ok()?;
+            pos += len;
+            let mut after_previous = 0;
+            for (start, end) in runs(text) {
+                field.push(&text[after_previous..start], &text[start..end], parts(&text[start..end]).len() as u32);
+                after_previous = end;
+            }
+            field.end(&text[after_previous..]);
+        }
+        let [title, text] = fields;
+        Some(StoredDoc {
+            id,
+            url,
+            title: title.text,
+            title_ranges: title.ranges,
+            text: text.text,
+            text_ranges: text.ranges,
+            cut: text.cut,
+        })
+    }
+}
+
 /// The reading half: documents and forms, read in place.
 #[derive(Clone, Copy)]
 pub struct Store<'a> {
     written: &'a [u8],
-    /// A documents chunk's local words' ids (u32 each); empty: ids as
-    /// written.
-    words: &'a [u8],
     separators: &'a [u8],
-    docs: &'a [u8],
-    meta: &'a [u8],
+    table: DocTable<'a>,
     stream: &'a [u8],
-    doc_count: usize,
     forms: u32,
     single: u32,
     /// Byte offsets within `written` of its parts.
@@ -380,11 +518,8 @@ pub struct Store<'a> {
 
 impl<'a> Store<'a> {
     /// Checks the tables' sizes against each other (not their contents).
-    /// `words`: see [`StoreBuilder::write_docs`].
-    pub fn new([written, words, separators, docs, meta, stream]: [&'a [u8]; 6], doc_count: usize) -> Option<Store<'a>> {
-        if docs.len() != 4 * doc_count + 4 * doc_count.div_ceil(META_GROUP) {
-            return None;
-        }
+    pub fn new([written, separators, docs, meta, stream]: [&'a [u8]; 5], doc_count: usize) -> Option<Store<'a>> {
+        let table = DocTable::new(docs, meta, doc_count)?;
         let forms = get_u32(written, 0)?;
         let single = get_u32(written, 4)?;
         if single > forms {
@@ -401,12 +536,9 @@ impl<'a> Store<'a> {
         }
         let mut store = Store {
             written,
-            words,
             separators,
-            docs,
-            meta,
+            table,
             stream,
-            doc_count,
             forms,
             single,
             bitmap,
@@ -472,18 +604,11 @@ impl<'a> Store<'a> {
         }
         let mut pos = self.list_at(form)?;
         for _ in 0..get_varint(self.written, &mut pos)? {
-            out.push(self.word_id(get_varint(self.written, &mut pos)?)?);
+            out.push(get_varint(self.written, &mut pos)?);
         }
         Some(())
     }
 
-    /// The id of a word as numbered here.
-    fn word_id(&self, word: u32) -> Option<u32> {
-        if self.words.is_empty() {
-            return Some(word);
-        }
-        get_u32(self.words, 4 * word as usize)
-    }
 
     /// How many words form `form` reads as.
     fn word_count(&self, form: u32) -> Option<u32> {
@@ -497,7 +622,7 @@ impl<'a> Store<'a> {
     fn single_word(&self, form: u32) -> Option<u32> {
         let block = form as usize / 64;
         let below = self.bitmap_word(block)? & (u64::MAX >> (63 - form % 64));
-        self.word_id(get_u32(self.written, self.ranks + 4 * block)?.checked_add(below.count_ones())?.checked_sub(1)?)
+        get_u32(self.written, self.ranks + 4 * block)?.checked_add(below.count_ones())?.checked_sub(1)
     }
 
     /// Where the word list of a form of several words (or none) starts.
@@ -524,41 +649,9 @@ impl<'a> Store<'a> {
         std::str::from_utf8(bytes.get(..end.checked_sub(start)? as usize)?).ok()
     }
 
-    /// A document's id and url, front-coded in groups.
-    fn meta(&self, doc: u32) -> Option<(String, Option<String>)> {
-        if doc as usize >= self.doc_count {
-            return None;
-        }
-        let group = doc as usize / META_GROUP;
-        let mut pos = get_u32(self.docs, 4 * self.doc_count + 4 * group)? as usize;
-        let (mut id, mut url) = (String::new(), None::<String>);
-        for _ in group * META_GROUP..=doc as usize {
-            id = self.front_decoded(&mut pos, Some(&id), false)?.unwrap_or_default();
-            url = self.front_decoded(&mut pos, url.as_deref(), true)?;
-        }
-        Some((id, url))
-    }
-
-    fn front_decoded(&self, pos: &mut usize, previous: Option<&str>, optional: bool) -> Option<Option<String>> {
-        let code = get_varint(self.meta, pos)? as usize;
-        if optional && code == 0 {
-            return Some(None);
-        }
-        let shared = code - usize::from(optional);
-        let len = get_varint(self.meta, pos)? as usize;
-        let rest = std::str::from_utf8(self.meta.get(*pos..pos.checked_add(len)?)?).ok()?;
-        *pos += len;
-        let mut text = previous.unwrap_or("").get(..shared)?.to_string();
-        text.push_str(rest);
-        Some(Some(text))
-    }
-
     /// Where a document's entries start, and the form counts of its fields.
     fn header(&self, doc: u32) -> Option<([u32; 2], usize)> {
-        if doc as usize >= self.doc_count {
-            return None;
-        }
-        let mut pos = get_u32(self.docs, doc as usize * 4)? as usize;
+        let mut pos = self.table.offset(doc)?;
         let counts = [get_varint(self.stream, &mut pos)?, get_varint(self.stream, &mut pos)?];
         Some((counts, pos))
     }
@@ -616,40 +709,24 @@ impl<'a> Store<'a> {
     /// all of it, byte for byte), with its tokens' ranges.
     pub fn doc(&self, doc: u32, window: Range<u32>) -> Option<StoredDoc> {
         let (counts, mut pos) = self.header(doc)?;
-        let (id, url) = self.meta(doc)?;
-        let mut fields = [(String::new(), Vec::new()), (String::new(), Vec::new())];
-        let mut cut = (false, false);
-        for (field, ((text, ranges), &count)) in fields.iter_mut().zip(&counts).enumerate() {
-            let window = if field == 0 { 0..u32::MAX } else { window.clone() };
-            let mut position = 0u32;
+        let (id, url) = self.table.meta(doc)?;
+        let mut fields = [Field::new(0..u32::MAX), Field::new(window)];
+        for (field, &count) in fields.iter_mut().zip(&counts) {
             for _ in 0..count {
                 let (form, separator) = self.entry(&mut pos)?;
-                let words = self.word_count(form)?;
-                if position >= window.end {
-                    cut.1 = words > 0 || cut.1;
-                    continue;
-                }
-                if position + words.max(1) > window.start {
-                    // The window starts at its first token, not before.
-                    if !(text.is_empty() && window.start > 0) {
-                        text.push_str(self.separator(separator)?);
-                    }
-                    let start = text.len();
-                    text.push_str(self.form(form)?);
-                    // A form of several words may straddle the window's edges.
-                    let inside = (position..position + words).filter(|p| window.contains(p)).count();
-                    ranges.extend(std::iter::repeat_n((start, text.len()), inside));
-                } else {
-                    cut.0 = true;
-                }
-                position += words;
+                field.push(self.separator(separator)?, self.form(form)?, self.word_count(form)?);
             }
-            let tail = self.separator(get_varint(self.stream, &mut pos)?)?;
-            if field == 0 || !cut.1 {
-                text.push_str(tail);
-            }
+            field.end(self.separator(get_varint(self.stream, &mut pos)?)?);
         }
-        let [(title, title_ranges), (text, text_ranges)] = fields;
-        Some(StoredDoc { id, url, title, text, title_ranges, text_ranges, cut })
+        let [title, text] = fields;
+        Some(StoredDoc {
+            id,
+            url,
+            title: title.text,
+            title_ranges: title.ranges,
+            text: text.text,
+            text_ranges: text.ranges,
+            cut: text.cut,
+        })
     }
 }

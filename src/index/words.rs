@@ -1,8 +1,8 @@
 //! The word table: for each word, where its posting list is and what the
 //! record says about it (df, largest impact), and in a split index's
-//! postings chunks, where its occurrences are and how it is most often
-//! written. Both halves, writing and reading, so the layout lives in one
-//! place.
+//! postings chunks, where its occurrences are; and, for a split index's
+//! forms chunks, how each word is most often written. Both halves, writing
+//! and reading, so the layout lives in one place.
 //!
 //! ```text
 //! words     word count u32 · per 16 words: u32 offset of its entry, u32
@@ -12,8 +12,8 @@
 //!             bytes, and for lists longer than `postings::BEST_FROM` the
 //!             length of the best-documents list that follows it
 //!             [, occurrences length] (varints)
-//! written   (chunks) per 16 words: u32 offset · per word: varint length,
-//!           its most common written form
+//! written   (forms chunks, one per postings chunk) per 16 words: u32
+//!           offset · per word: varint length, its most common written form
 //! ```
 //!
 //! Parts in brackets are in postings chunks only; a whole index keeps its
@@ -59,8 +59,8 @@ impl WordRef {
 pub struct WordTable<'a> {
     bytes: &'a [u8],
     postings: &'a [u8],
-    /// Postings chunks: the occurrences and written sections.
-    chunk: Option<(&'a [u8], &'a [u8])>,
+    /// Postings chunks: the occurrences section.
+    chunk: Option<&'a [u8]>,
     words: u32,
 }
 
@@ -71,11 +71,11 @@ impl<'a> WordTable<'a> {
     }
 
     /// The table of a postings chunk.
-    pub fn chunk(bytes: &'a [u8], postings: &'a [u8], occurrences: &'a [u8], written: &'a [u8]) -> Option<Self> {
-        Self::open(bytes, postings, Some((occurrences, written)))
+    pub fn chunk(bytes: &'a [u8], postings: &'a [u8], occurrences: &'a [u8]) -> Option<Self> {
+        Self::open(bytes, postings, Some(occurrences))
     }
 
-    fn open(bytes: &'a [u8], postings: &'a [u8], chunk: Option<(&'a [u8], &'a [u8])>) -> Option<WordTable<'a>> {
+    fn open(bytes: &'a [u8], postings: &'a [u8], chunk: Option<&'a [u8]>) -> Option<WordTable<'a>> {
         let words = get_u32(bytes, 0)?;
         let table = WordTable { bytes, postings, chunk, words };
         (bytes.len() >= 4 + table.sample_len() * words.div_ceil(SAMPLE) as usize).then_some(table)
@@ -113,25 +113,10 @@ impl<'a> WordTable<'a> {
         }
         let (df, max_impact, lengths, occurrences_len) = self.entry(&mut pos)?;
         let occurrences = match self.chunk {
-            Some((bytes, _)) => bytes.get(occurrences_at..occurrences_at.checked_add(occurrences_len)?)?,
+            Some(bytes) => bytes.get(occurrences_at..occurrences_at.checked_add(occurrences_len)?)?,
             None => &[],
         };
         Some(Word { id, list: list(self.postings, df, max_impact, offset, lengths)?, occurrences, at: (table, entry) })
-    }
-
-    /// How entry `entry` is most often written (postings chunks only).
-    pub fn written(&self, entry: u32) -> Option<&'a str> {
-        let (_, written) = self.chunk?;
-        if entry >= self.words {
-            return None;
-        }
-        let mut pos = get_u32(written, 4 * (entry / SAMPLE) as usize)? as usize;
-        for _ in 0..entry % SAMPLE {
-            let len = get_varint(written, &mut pos)? as usize;
-            pos = pos.checked_add(len)?;
-        }
-        let len = get_varint(written, &mut pos)? as usize;
-        std::str::from_utf8(written.get(pos..pos.checked_add(len)?)?).ok()
     }
 
     /// Reads `df, max impact, lengths[, occurrences length]` at `*pos`.
@@ -188,32 +173,27 @@ pub struct WordTableWriter {
     /// occurrences offset.
     samples: Vec<[u32; 3]>,
     count: u32,
-    /// Postings chunks: occurrence lengths so far, and the written forms.
+    /// Postings chunks: occurrence lengths so far.
     occurrences: u32,
-    written: Vec<u8>,
-    written_samples: Vec<u32>,
 }
 
 impl WordTableWriter {
     /// Adds the next word's entry (its list already written to the
-    /// postings; in a chunk, its occurrences' length and written form).
-    pub fn word(&mut self, list: WrittenList, chunk: Option<(u32, &str)>) {
+    /// postings; in a chunk, its occurrences' length).
+    pub fn word(&mut self, list: WrittenList, occurrences: Option<u32>) {
         if self.count.is_multiple_of(SAMPLE) {
             self.samples.push([self.entries.len() as u32, list.offset, self.occurrences]);
-            self.written_samples.push(self.written.len() as u32);
         }
         self.count += 1;
         put_list(&mut self.entries, list);
-        if let Some((occurrences, written)) = chunk {
-            put_varint(&mut self.entries, occurrences);
-            self.occurrences += occurrences;
-            put_varint(&mut self.written, written.len() as u32);
-            self.written.extend_from_slice(written.as_bytes());
+        if let Some(length) = occurrences {
+            put_varint(&mut self.entries, length);
+            self.occurrences += length;
         }
     }
 
-    /// The `words` section and, for a chunk, its `written` section.
-    pub fn finish(self, chunk: bool) -> (Vec<u8>, Vec<u8>) {
+    /// The `words` section.
+    pub fn finish(self, chunk: bool) -> Vec<u8> {
         let sample_len = if chunk { 12 } else { 8 };
         let head = 4 + sample_len * self.samples.len();
         let mut out = Vec::with_capacity(head + self.entries.len());
@@ -226,14 +206,35 @@ impl WordTableWriter {
             }
         }
         out.extend_from_slice(&self.entries);
-        let mut written = Vec::new();
-        if chunk {
-            let head = 4 * self.written_samples.len() as u32;
-            for sample in &self.written_samples {
-                written.extend_from_slice(&(sample + head).to_le_bytes());
-            }
-            written.extend_from_slice(&self.written);
-        }
-        (out, written)
+        out
     }
+}
+
+/// A forms chunk's `written` section: how each word of a postings chunk is
+/// most often written, entry by entry (for suggestions).
+pub fn write_forms(forms: &[&str]) -> Vec<u8> {
+    let mut strings = Vec::new();
+    let mut samples = Vec::new();
+    for (i, form) in forms.iter().enumerate() {
+        if i % SAMPLE as usize == 0 {
+            samples.push(strings.len() as u32);
+        }
+        put_varint(&mut strings, form.len() as u32);
+        strings.extend_from_slice(form.as_bytes());
+    }
+    let head = 4 * samples.len() as u32;
+    let mut out: Vec<u8> = samples.iter().flat_map(|s| (s + head).to_le_bytes()).collect();
+    out.extend_from_slice(&strings);
+    out
+}
+
+/// How entry `entry` of a forms chunk's `written` section is written.
+pub fn read_form(written: &[u8], entry: u32) -> Option<&str> {
+    let mut pos = get_u32(written, 4 * (entry / SAMPLE) as usize)? as usize;
+    for _ in 0..entry % SAMPLE {
+        let len = get_varint(written, &mut pos)? as usize;
+        pos = pos.checked_add(len)?;
+    }
+    let len = get_varint(written, &mut pos)? as usize;
+    std::str::from_utf8(written.get(pos..pos.checked_add(len)?)?).ok()
 }
