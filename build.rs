@@ -1,7 +1,8 @@
 //! Compiles the corpus into the index embedded in the crate.
 //!
-//! The analyzer, corpus reader and index writer are the crate's own modules,
-//! included by path: indexing and querying share one implementation.
+//! The analyzer, corpus reader and index writer (and, for a split index's
+//! precomputed answers, the engine) are the crate's own modules, included
+//! by path: indexing and querying share one implementation.
 //!
 //! `BAHTH_CORPUS=/some/dir` indexes another folder instead of `seeds/`.
 //!
@@ -17,8 +18,14 @@
 mod analyzer;
 #[path = "src/corpus.rs"]
 mod corpus;
+#[path = "src/excerpt.rs"]
+mod excerpt;
 #[path = "src/index/mod.rs"]
 mod index;
+#[path = "src/query.rs"]
+mod query;
+#[path = "src/search/mod.rs"]
+mod search;
 #[path = "src/sort.rs"]
 mod sort;
 

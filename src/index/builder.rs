@@ -16,9 +16,11 @@ use super::postings;
 use super::split::ChunkInfo;
 use super::store::{word_order, Form, StoreBuilder};
 use super::words::{write_forms, WordRef, WordTableWriter, WrittenList};
+use super::Index;
 use crate::analyzer::tokenize::{parts, runs};
 use crate::analyzer::{analyze_word, WordForms};
 use crate::corpus::Document;
+use crate::search::answers;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A prefix matched by more keys than this gets its best completions stored
@@ -260,6 +262,7 @@ impl Corpus {
                 stem: refs(&build.stem),
                 stem_self: build.word.is_some_and(|w| build.stem.contains(&w)),
                 completions: None,
+                answer: None,
             };
             if entry.word.is_some() || spelling.is_some() || !entry.stripped.is_empty() || !entry.stem.is_empty() {
                 entries.push(EntryDraft { key: key.clone(), entry, spelling });
@@ -346,8 +349,21 @@ impl Corpus {
             start = end;
         }
 
-        // Dictionary chunks: ranges of keys.
-        let entries = self.entries(&|w| located[w]);
+        // Dictionary chunks: ranges of keys; stored completions carry the
+        // answer to their prefix, as the whole index gives it.
+        let mut entries = self.entries(&|w| located[w]);
+        let whole_bytes = self.whole();
+        let whole = Index::from_bytes(&whole_bytes).expect("the builder writes an index it reads");
+        let mut answered = String::new();
+        for draft in &mut entries {
+            if let Some(prefix) = draft.key.strip_prefix(COMPLETIONS_MARK) {
+                draft.entry.answer = answers::compute(&whole, prefix);
+                if draft.entry.answer.is_some() {
+                    answered.push_str(prefix);
+                    answered.push('\n');
+                }
+            }
+        }
         let mut firsts: Vec<&str> = Vec::new();
         let mut start = 0;
         // At least one, if empty.
@@ -423,7 +439,8 @@ impl Corpus {
             titles.extend_from_slice(&(doc as u32).to_le_bytes());
             titles.extend_from_slice(&tokens.to_le_bytes());
         }
-        let core = format::write(self.header(Kind::Core), &[&table, &shards, &self.codes, &titles]);
+        let core =
+            format::write(self.header(Kind::Core), &[&table, &shards, &self.codes, &titles, answered.as_bytes()]);
         SplitBuild { core, chunks: chunks.into_iter().map(|(info, bytes)| (info.name(), bytes)).collect() }
     }
 }

@@ -70,7 +70,7 @@ impl Kind {
             Kind::Index => {
                 &["terms", "words", "keys", "postings", "written", "separators", "docs", "meta", "norms", "stream"]
             }
-            Kind::Core => &["chunks", "shards", "norms", "titles"],
+            Kind::Core => &["chunks", "shards", "norms", "titles", "answered"],
             Kind::Terms => &["terms", "keys", "postings"],
             Kind::Words => &["words", "postings", "occurrences"],
             Kind::Docs => &["docs", "meta", "texts"],

@@ -39,8 +39,8 @@ pub use keys::{Spelling, WordRefs};
 pub use split::ChunkInfo;
 use split::{Shard, Split};
 use std::fmt;
-use store::{Store, Texts};
 pub use store::StoredDoc;
+use store::{Store, Texts};
 use words::WordTable;
 pub use words::{Word, WordRef};
 
@@ -121,7 +121,8 @@ impl<'a> Index<'a> {
             let shard = Shard::new(terms, keys, postings, false)?;
             let words = WordTable::new(words, postings)
                 .ok_or_else(|| IndexError::Corrupt("section \"words\" is cut short".into()))?;
-            let store = Store::new([written, separators, docs, meta, stream], doc_count as usize).ok_or_else(mismatch)?;
+            let store =
+                Store::new([written, separators, docs, meta, stream], doc_count as usize).ok_or_else(mismatch)?;
             (Layout::Whole { shard, words, store }, norms)
         };
         if lengths.len() != doc_count as usize {
@@ -283,6 +284,25 @@ impl<'a> Index<'a> {
             None => None,
         };
         Some(Key { word, spelling: entry.spelling, stripped: entry.stripped, stem: entry.stem })
+    }
+
+    /// The answer a split index stores for `prefix` typed alone, if it has
+    /// one and its dictionary chunk (else that chunk is noted).
+    pub fn stored_answer(&self, prefix: &str) -> Option<keys::Answer> {
+        let Layout::Split(split) = &self.layout else { return None };
+        if !split.answers(prefix) {
+            return None;
+        }
+        let mut key = String::with_capacity(prefix.len() + 1);
+        key.push(COMPLETIONS_MARK);
+        key.push_str(prefix);
+        let shard = self.shard_of(&key)?;
+        shard.keys.answer(shard.terms.get(&key)?)
+    }
+
+    /// Does a split index store an answer for `prefix` typed alone?
+    pub fn answers(&self, prefix: &str) -> bool {
+        matches!(&self.layout, Layout::Split(split) if split.answers(prefix))
     }
 
     /// The dictionary (chunk) whose keys range over `key`.

@@ -33,6 +33,8 @@
 //! norms       per document: its length code
 //! titles      per document: tokens in its title (u8; 255: look further) ·
 //!             count u32 · (document, tokens) u32 pairs for titles of 255+
+//! answered    the prefixes whose answers the dictionary chunks store (see
+//!             `search::answers`), sorted, each followed by a newline
 //! ```
 //!
 //! A query runs against the chunks it has; every chunk it would have read
@@ -101,6 +103,8 @@ pub struct Split<'a> {
     /// The first key of each dictionary chunk after the first.
     firsts: Vec<&'a str>,
     doc_firsts: Vec<u32>,
+    /// Prefixes with a stored answer, sorted.
+    answered: Vec<&'a str>,
     /// The chunks given so far. They are kept for the life of the program
     /// (a page's chunks are needed as long as its search box is there), so
     /// the index's lifetime stays that of its core.
@@ -138,10 +142,12 @@ pub fn take_missing() -> Vec<usize> {
 }
 
 impl<'a> Split<'a> {
-    /// Reads a core's sections: `[chunks, shards, norms, titles]`.
+    /// Reads a core's sections: `[chunks, shards, norms, titles, answered]`.
     pub fn new(sections: &[&'a [u8]], doc_count: u32) -> Result<Split<'a>, IndexError> {
         let corrupt = |what: &str| IndexError::Corrupt(["section \"", what, "\" is cut short or malformed"].concat());
-        let &[chunks, shards, _, titles] = sections else { return Err(corrupt("chunks")) };
+        let &[chunks, shards, _, titles, answered] = sections else { return Err(corrupt("chunks")) };
+        let answered = std::str::from_utf8(answered).map_err(|_| corrupt("answered"))?;
+        let answered: Vec<&'a str> = answered.split_terminator('\n').collect();
         let counts = [get_u32(chunks, 0), get_u32(chunks, 4), get_u32(chunks, 8)];
         let [Some(terms), Some(words), Some(docs)] = counts else { return Err(corrupt("chunks")) };
         let total = terms as usize + 2 * words as usize + docs as usize;
@@ -181,6 +187,7 @@ impl<'a> Split<'a> {
             chunks: table,
             firsts,
             doc_firsts,
+            answered,
             terms: (0..terms).map(|_| OnceLock::new()).collect(),
             words: (0..words).map(|_| OnceLock::new()).collect(),
             docs: (0..docs).map(|_| OnceLock::new()).collect(),
@@ -188,6 +195,11 @@ impl<'a> Split<'a> {
             titles,
             doc_count,
         })
+    }
+
+    /// Does a dictionary chunk store the answer to `prefix`?
+    pub fn answers(&self, prefix: &str) -> bool {
+        self.answered.binary_search(&prefix).is_ok()
     }
 
     /// Notes that a query needed chunk `place` (of the table).

@@ -534,19 +534,8 @@ impl<'a> Store<'a> {
         if lists > written.len() {
             return None;
         }
-        let mut store = Store {
-            written,
-            separators,
-            table,
-            stream,
-            forms,
-            single,
-            bitmap,
-            ranks,
-            samples,
-            lists,
-            strings: lists,
-        };
+        let mut store =
+            Store { written, separators, table, stream, forms, single, bitmap, ranks, samples, lists, strings: lists };
         // The forms' bytes start after the last word list.
         if forms > single {
             let mut pos = lists + get_u32(written, lists - 4)? as usize;
@@ -608,7 +597,6 @@ impl<'a> Store<'a> {
         }
         Some(())
     }
-
 
     /// How many words form `form` reads as.
     fn word_count(&self, form: u32) -> Option<u32> {

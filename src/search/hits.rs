@@ -12,21 +12,41 @@ use crate::index::Index;
 pub fn hit<'a>(index: &Index<'a>, plan: &Plan<'a>, scored: &Scored) -> Option<Hit> {
     let mut doc = DocMarks::default();
     let mut marks = MarkSource::new(index, plan);
-    let mut text_hits: Vec<(usize, usize)> = Vec::new();
-    let mut title_hits: Vec<usize> = Vec::new();
+    let mut matched = Matched::default();
     if doc.read(index, &mut marks, scored.doc) {
-        let title = doc.title as usize;
         let mut positions = Vec::new();
         for (clause_index, clause) in plan.include.iter().enumerate() {
             doc.positions(clause, &mut positions);
-            for &p in &positions {
-                match (p as usize).checked_sub(title) {
-                    Some(t) => text_hits.push((t, clause_index)),
-                    None => title_hits.push(p as usize),
-                }
+            matched.add(&positions, doc.title, clause_index);
+        }
+    }
+    assemble(index, scored, matched)
+}
+
+/// Where the query matched one document: (token of the text, clause)
+/// pairs, and tokens of the title.
+#[derive(Default)]
+pub struct Matched {
+    text: Vec<(usize, usize)>,
+    title: Vec<usize>,
+}
+
+impl Matched {
+    /// Adds the positions (title first, `title` tokens long) clause
+    /// `clause` matched.
+    pub fn add(&mut self, positions: &[u32], title: u32, clause: usize) {
+        for &p in positions {
+            match p.checked_sub(title) {
+                Some(t) => self.text.push((t as usize, clause)),
+                None => self.title.push(p as usize),
             }
         }
     }
+}
+
+/// The hit for a document scored and matched so.
+pub fn assemble(index: &Index<'_>, scored: &Scored, matched: Matched) -> Option<Hit> {
+    let Matched { text: mut text_hits, title: title_hits } = matched;
     crate::sort::sort_by(&mut text_hits, &|a, b| a < b);
     // Only the passage shown is rebuilt from the stored words.
     let first = best_window(&text_hits);

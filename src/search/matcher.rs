@@ -64,10 +64,7 @@ fn one_word<'a>(index: &Index<'a>, plan: &Plan<'a>, k: usize) -> Option<Matches>
     }
     let leaf = &plan.leaves[*leaf];
     let norms = index.norms();
-    // A list's best documents are not among another's best: none refines.
-    let best_sources =
-        leaf.sources.iter().map(|s| Source { list: s.list.best().unwrap_or(s.list), refines: false, ..*s });
-    let mut best = Union::new(index, &Leaf { sources: best_sources.collect(), idf: leaf.idf });
+    let mut best = best_union(index, leaf, leaf.idf);
     let mut top = TopK::new(k);
     while best.doc() != END {
         let doc = best.doc();
@@ -83,6 +80,15 @@ fn one_word<'a>(index: &Index<'a>, plan: &Plan<'a>, k: usize) -> Option<Matches>
     let total_is_estimate = all.doc() != END;
     let total = if total_is_estimate { estimate(counted, all.progress(), index.doc_count()) } else { counted };
     Some(Matches { top: top.into_sorted(), total, total_is_estimate, relaxed: false })
+}
+
+/// The union of a leaf's lists' best documents (or of the lists, where
+/// they store none), scored with `idf`.
+pub fn best_union<'a>(index: &Index<'a>, leaf: &Leaf<'a>, idf: f32) -> Union<'a> {
+    // A list's best documents are not among another's best: none refines.
+    let best_sources =
+        leaf.sources.iter().map(|s| Source { list: s.list.best().unwrap_or(s.list), refines: false, ..*s });
+    Union::new(index, &Leaf { sources: best_sources.collect(), idf })
 }
 
 /// The matches of lists whose first `counted` matches took `(passed, all)`

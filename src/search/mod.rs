@@ -11,6 +11,7 @@
 //! 3. [`rank`]: what a match is worth (BM25 × strength, proximity);
 //! 4. [`hits`]: the page of results, with excerpts and highlights.
 
+pub mod answers;
 pub mod hits;
 pub mod matcher;
 pub mod plan;
@@ -121,6 +122,11 @@ impl Index<'_> {
         let query = parse(query);
         if query.is_empty() {
             return SearchResponse::empty();
+        }
+        if self.is_split() {
+            if let Some(response) = answers::answer(self, &query, options) {
+                return response;
+            }
         }
         let plan = Plan::new(self, &query);
         let k = options.offset.saturating_add(options.limit);

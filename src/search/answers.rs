@@ -1,0 +1,100 @@
+//! Precomputed answers, for split indexes.
+//!
+//! The first letters a reader types (ا, ال, الم) are prefixes of thousands
+//! of keys: they expand to the corpus's most common words, whose postings
+//! lie in many chunks. A split index keeps, beside each such prefix's stored
+//! completions, the answer to the prefix typed alone: its best documents,
+//! their scores before idf and where the prefix matched them. The builder
+//! computes it with this engine over the whole index, so it is the answer a
+//! whole index gives; a first keystroke then reads one dictionary chunk and
+//! the documents it shows.
+
+use super::hits::{assemble, Matched};
+use super::matcher::{self, best_union};
+use super::plan::{Plan, PlannedClause};
+use super::positions::{DocMarks, MarkSource};
+use super::rank::idf;
+use super::topk::Scored;
+use super::{SearchOptions, SearchResponse};
+use crate::index::keys::{Answer, AnswerDoc};
+use crate::index::postings::{BEST, END};
+use crate::index::Index;
+use crate::query::{parse, Clause, Query};
+
+/// The prefix a query is, if it is one alone: a single word being typed.
+fn typed_prefix(query: &Query) -> Option<&str> {
+    match (query.include.as_slice(), query.exclude.is_empty()) {
+        ([Clause::Word(word)], true) if word.prefix => Some(&word.forms.folded),
+        _ => None,
+    }
+}
+
+/// The answer to `prefix` typed alone, over a whole index (at build time).
+pub fn compute(index: &Index<'_>, prefix: &str) -> Option<Answer> {
+    let query = parse(prefix);
+    if typed_prefix(&query) != Some(prefix) {
+        return None;
+    }
+    let plan = Plan::new(index, &query);
+    let found = matcher::find(index, &plan, BEST);
+    let leaf = &plan.leaves[0];
+    let df = leaf.sources.iter().map(|s| s.list.df).max().unwrap_or(0);
+    // The weights before idf, read as the matcher read the scores.
+    let mut weights = best_union(index, leaf, 1.0);
+    let mut marks = MarkSource::new(index, &plan);
+    let (mut doc_marks, mut positions) = (DocMarks::default(), Vec::new());
+    let mut docs: Vec<AnswerDoc> = Vec::with_capacity(found.top.len());
+    let mut in_order: Vec<&Scored> = found.top.iter().collect();
+    crate::sort::sort_by(&mut in_order, &|a, b| a.doc < b.doc);
+    for scored in in_order {
+        weights.seek(scored.doc);
+        if weights.doc() != scored.doc || scored.doc == END {
+            return None;
+        }
+        let weight = weights.score(index.norms(), index.length_code(scored.doc));
+        positions.clear();
+        if doc_marks.read(index, &mut marks, scored.doc) {
+            doc_marks.positions(&PlannedClause::Word(0), &mut positions);
+        }
+        docs.push(AnswerDoc { doc: scored.doc, weight, positions: positions.clone() });
+    }
+    // Best first, as found.
+    let rank = |doc: u32| found.top.iter().position(|s| s.doc == doc);
+    crate::sort::sort_by(&mut docs, &|a, b| rank(a.doc) < rank(b.doc));
+    Some(Answer { total: found.total as u32, estimated: found.total_is_estimate, df, docs })
+}
+
+/// The stored answer to `query` on a split index, for a page within it;
+/// `None` if it has none (the engine then runs).
+pub fn answer(index: &Index<'_>, query: &Query, options: &SearchOptions) -> Option<SearchResponse> {
+    let prefix = typed_prefix(query)?;
+    if options.offset.saturating_add(options.limit) > BEST || !index.answers(prefix) {
+        return None;
+    }
+    // Its dictionary chunk first: planning without it would fetch others
+    // that the answer makes needless.
+    let Some(answer) = index.stored_answer(prefix) else { return Some(SearchResponse::empty()) };
+    // Stored for the prefix as the builder typed it: the same query only.
+    if parse(prefix) != *query {
+        return None;
+    }
+    let idf = idf(answer.df, index.doc_count());
+    let results = answer
+        .docs
+        .iter()
+        .skip(options.offset)
+        .take(options.limit)
+        .filter_map(|d| {
+            let scored = Scored { doc: d.doc, met: 1, score: idf * d.weight };
+            let mut matched = Matched::default();
+            matched.add(&d.positions, index.title_len(d.doc), 0);
+            assemble(index, &scored, matched)
+        })
+        .collect::<Vec<_>>();
+    Some(SearchResponse {
+        total: (answer.total as usize).max(options.offset.saturating_add(results.len())),
+        total_is_estimate: answer.estimated,
+        relaxed: false,
+        results,
+    })
+}
