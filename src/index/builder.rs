@@ -82,7 +82,7 @@ pub struct SplitSizes {
 
 impl Default for SplitSizes {
     fn default() -> Self {
-        SplitSizes { terms: 32 * 1024, words: 48 * 1024, docs: 24 * 1024 }
+        SplitSizes { terms: 12 * 1024, words: 12 * 1024, docs: 6 * 1024 }
     }
 }
 
@@ -372,7 +372,10 @@ impl Corpus {
             let mut size = 0;
             while end < entries.len() && (end == start || size < sizes.terms) {
                 let draft = &entries[end];
-                size += draft.key.len() + 8 + 4 * (draft.entry.stripped.len() + draft.entry.stem.len());
+                let entry = &draft.entry;
+                let answer = entry.answer.as_ref().map_or(0, |a| a.docs.iter().map(|d| 8 + d.positions.len()).sum());
+                let completions = entry.completions.as_ref().map_or(0, Vec::len);
+                size += draft.key.len() + 8 + 4 * (entry.stripped.len() + entry.stem.len() + completions) + answer;
                 size += draft.spelling.map_or(0, |list| 2 * list.len());
                 end += 1;
             }
