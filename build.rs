@@ -57,6 +57,10 @@ fn main() {
     for var in ["BAHTH_SPLIT", "BAHTH_EMBED_MAX"] {
         println!("cargo:rerun-if-env-changed={var}");
     }
+    // `bahth_split`: the module's search fetches chunks (see src/wasm_api.rs);
+    // `reads_split`: the crate reads split indexes (all but a module built
+    // for a whole one, which then carries none of that code).
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
     let chunks = out.join("chunks");
     println!("cargo:rustc-env=BAHTH_CHUNKS_DIR={}", chunks.display());
@@ -75,10 +79,14 @@ fn main() {
         Ok("0") => false,
         _ => whole.len() > embed_max,
     };
+    if !wasm || split {
+        println!("cargo:rustc-cfg=reads_split");
+    }
     if !split {
         write(&out.join("index.bin"), &whole);
         return;
     }
+    println!("cargo:rustc-cfg=bahth_split");
     let built = index::build_split(&corpus.documents, &Default::default());
     std::fs::create_dir_all(&chunks).unwrap_or_else(|e| panic!("cannot create {}: {e}", chunks.display()));
     let mut bytes = 0;

@@ -5,6 +5,10 @@
 #
 #   bash scripts/build-wasm.sh [OUT_DIR]        BAHTH_CORPUS=/dir to index another folder
 #
+# A corpus whose index passes BAHTH_EMBED_MAX bytes (default 1 MB), or any
+# with BAHTH_SPLIT=1, gets a split index (see the README): the module embeds
+# its core, and its chunks are copied to OUT_DIR/chunks/, named by checksum.
+#
 # With the nightly toolchain and its rust-src (scripts/setup.sh installs them
 # when it can), the standard library is rebuilt for size and panics abort
 # without formatting a message: the seeds module is about 10 KB gzip smaller.
@@ -27,12 +31,33 @@ else
 fi
 [[ -f "$OUT/bahth_bg.wasm" ]] || { echo "build-wasm: wasm-pack produced no module" >&2; exit 1; }
 "$ROOT/node_modules/.bin/terser" "$OUT/bahth.js" --module --compress --mangle --output "$OUT/bahth.js"
-node --input-type=module -e "
+# A split index: copy its chunks (content-addressed, written by build.rs to
+# cargo's OUT_DIR) next to the module.
+rm -rf "$OUT/chunks"
+chunks=$(node --input-type=module -e "
   import fs from 'node:fs';
   const pkg = await import('$OUT/bahth.js');
   pkg.initSync({ module: fs.readFileSync('$OUT/bahth_bg.wasm') });
-  const { documents, terms, index_bytes } = pkg.info();
-  const hits = pkg.search('العلاقات', { limit: 1 }).total;
+  console.log((pkg.chunks?.() ?? []).map((c) => c.name).join('\n'));
+")
+if [[ -n "$chunks" ]]; then
+  first=$(head -1 <<<"$chunks")
+  from=$(find "$ROOT/target" -path "*/out/chunks/$first" -printf '%T@ %h\n' 2>/dev/null | sort -rn | head -1 | cut -d' ' -f2)
+  [[ -n "$from" ]] || { echo "build-wasm: chunk $first not found under target/" >&2; exit 1; }
+  mkdir -p "$OUT/chunks"
+  while read -r name; do cp "$from/$name" "$OUT/chunks/" || exit 1; done <<<"$chunks"
+fi
+node --input-type=module -e "
+  import fs from 'node:fs';
+  import { fileURLToPath } from 'node:url';
+  // Chunks are fetched as a page would, from the folder next to the module.
+  globalThis.fetch = async (url) => new Response(fs.readFileSync(fileURLToPath(url)));
+  const pkg = await import('$OUT/bahth.js');
+  pkg.initSync({ module: fs.readFileSync('$OUT/bahth_bg.wasm') });
+  const { documents, terms, index_bytes, split } = pkg.info();
+  const hits = (await pkg.search('العلاقات', { limit: 1 })).total;
   if (!(documents > 0 && hits >= 0)) throw new Error('module loaded but answers nothing');
-  console.log('bahth: built ' + '$OUT' + ' ($toolchain): ' + documents + ' documents, ' + terms + ' terms, index ' + index_bytes + ' bytes');
+  const chunks = pkg.chunks?.() ?? [];
+  const layout = split ? ', split: ' + chunks.length + ' chunks (' + chunks.reduce((n, c) => n + c.bytes, 0) + ' bytes) in chunks/' : '';
+  console.log('bahth: built ' + '$OUT' + ' ($toolchain): ' + documents + ' documents, ' + terms + ' terms, index ' + index_bytes + ' bytes' + layout);
 "

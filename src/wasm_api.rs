@@ -5,6 +5,12 @@
 //! the page's life), errors become exceptions.
 //!
 //! Highlight ranges are UTF-16 code unit offsets, ready for `String.slice`.
+//!
+//! A module whose index is split (`build.rs`) answers `search` and `suggest`
+//! with Promises: they fetch the chunks the query reads (from `chunks/`
+//! next to the module, or `setChunkBase(url)`), check each, and run the
+//! query again until it has them all. A chunk that cannot be fetched or
+//! does not fit rejects that query only, with a reason naming the chunk.
 
 use crate::{embedded_index, Hit, Index, SearchOptions, SearchResponse};
 use js_sys::{Array, Object, Reflect};
@@ -77,6 +83,7 @@ fn search_options(options: &JsValue) -> Result<SearchOptions, JsError> {
 /// `search(query, { limit = 10, offset = 0 })` →
 /// `{ total, total_is_estimate, relaxed, results: [{ id, title, url, score, excerpt: { text, highlights },
 /// title_highlights }] }`.
+#[cfg(not(bahth_split))]
 #[wasm_bindgen]
 pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
     Ok(response(&embedded_index().search(query, &search_options(&options)?)))
@@ -84,21 +91,130 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
 
 /// `suggest(prefix, limit = 8)` → completions of the last word, in their most
 /// common original spelling.
+#[cfg(not(bahth_split))]
 #[wasm_bindgen]
 pub fn suggest(prefix: &str, limit: Option<u32>) -> Array {
-    embedded_index().suggest(prefix, limit.unwrap_or(8) as usize).iter().map(|w| JsValue::from_str(w)).collect()
+    strings(&embedded_index().suggest(prefix, limit.unwrap_or(8) as usize))
 }
 
-/// `info()` → `{ documents, terms, index_bytes, version }`.
+fn strings(words: &[String]) -> Array {
+    words.iter().map(|w| JsValue::from_str(w)).collect()
+}
+
+#[cfg(bahth_split)]
+pub use split::{search, set_chunk_base, suggest};
+
+/// The split module's exports: the same answers, once the chunks are in.
+#[cfg(bahth_split)]
+mod split {
+    use super::*;
+    use js_sys::{Promise, Uint8Array};
+    use std::cell::RefCell;
+    use wasm_bindgen_futures::JsFuture;
+
+    #[wasm_bindgen(inline_js = r#"
+export function fetch_chunk(base, name) {
+  // This file is pkg/snippets/<crate>/inline0.js: the chunks are in pkg/chunks/.
+  const url = new URL(name, base ?? new URL('../../chunks/', import.meta.url));
+  const unavailable = (why) => Object.assign(new Error(`bahth: chunk ${name} could not be fetched from ${url}: ${why}`), { name: 'BahthChunkUnavailable', chunk: name });
+  return fetch(url).then(
+    (r) => r.ok ? r.arrayBuffer().then((b) => new Uint8Array(b)) : Promise.reject(unavailable(`HTTP ${r.status}`)),
+    (e) => Promise.reject(unavailable(e.message)));
+}"#)]
+    extern "C" {
+        fn fetch_chunk(base: Option<String>, name: &str) -> Promise;
+    }
+
+    thread_local! {
+        /// Where chunks are fetched from (`None`: next to the module).
+        static BASE: RefCell<Option<String>> = const { RefCell::new(None) };
+    }
+
+    /// `setChunkBase(url)`: fetch chunks from `url` (a folder URL ending in
+    /// `/`) rather than from `chunks/` next to the module; `null` resets.
+    #[wasm_bindgen(js_name = setChunkBase)]
+    pub fn set_chunk_base(url: Option<String>) {
+        BASE.with(|b| *b.borrow_mut() = url);
+    }
+
+    /// Rounds of fetching one query may take (a query reads dictionary,
+    /// postings, then documents chunks: three, four with forms).
+    const ROUNDS: usize = 6;
+
+    /// Fetches the chunks `names` (at once) and gives them to the index.
+    async fn fetch(names: Vec<String>) -> Result<(), JsValue> {
+        let index = embedded_index();
+        let base = BASE.with(|b| b.borrow().clone());
+        let fetches: Array = names.iter().map(|name| JsValue::from(fetch_chunk(base.clone(), name))).collect();
+        let fetched = JsFuture::from(Promise::all(&fetches)).await?;
+        for (name, bytes) in names.iter().zip(Array::from(&fetched).iter()) {
+            let bytes = Uint8Array::new(&bytes).to_vec();
+            index.add_chunk(name, bytes).map_err(|e| JsError::new(&["bahth: ", &e.to_string()].concat()))?;
+        }
+        Ok(())
+    }
+
+    /// Runs `ask` until the index has every chunk it reads.
+    async fn answer<T>(ask: impl Fn() -> Result<T, Vec<String>>) -> Result<T, JsValue> {
+        for _ in 0..ROUNDS {
+            match ask() {
+                Ok(answer) => return Ok(answer),
+                Err(missing) => fetch(missing).await?,
+            }
+        }
+        Err(JsError::new("bahth: a query kept asking for chunks (a damaged index?)").into())
+    }
+
+    /// `search(query, { limit = 10, offset = 0 })` → a Promise of the same
+    /// object as a whole module's.
+    #[wasm_bindgen]
+    pub async fn search(query: String, options: JsValue) -> Result<JsValue, JsValue> {
+        let options = search_options(&options)?;
+        let index = embedded_index();
+        Ok(response(&answer(|| index.try_search(&query, &options)).await?))
+    }
+
+    /// `suggest(prefix, limit = 8)` → a Promise of the completions.
+    #[wasm_bindgen]
+    pub async fn suggest(prefix: String, limit: Option<u32>) -> Result<JsValue, JsValue> {
+        let index = embedded_index();
+        let limit = limit.unwrap_or(8) as usize;
+        Ok(strings(&answer(|| index.try_suggest(&prefix, limit)).await?).into())
+    }
+}
+
+/// `info()` → `{ documents, terms, index_bytes, version, split, memory_bytes }`
+/// (`index_bytes`: the module's own; `split`: whether chunks are fetched).
 #[wasm_bindgen]
 pub fn info() -> JsValue {
     let index = embedded_index();
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    let memory_bytes = js_sys::ArrayBuffer::from(memory.buffer()).byte_length();
     object(&[
         ("documents", index.doc_count().into()),
         ("terms", index.term_count().into()),
         ("index_bytes", (index.byte_len() as f64).into()),
         ("version", crate::index::format::VERSION.into()),
+        ("split", index.is_split().into()),
+        ("memory_bytes", memory_bytes.into()),
     ])
+}
+
+/// `chunks()` → `[{ name, bytes, loaded }]`: a split index's chunk files,
+/// e.g. to fetch them all for offline use (split modules only).
+#[cfg(bahth_split)]
+#[wasm_bindgen]
+pub fn chunks() -> Array {
+    let index = embedded_index();
+    index
+        .chunks()
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let fields = [("name", c.name().into()), ("bytes", c.length.into()), ("loaded", index.has_chunk(i).into())];
+            object(&fields)
+        })
+        .collect()
 }
 
 /// `validateIndex(bytes)`: opens index bytes (e.g. fetched as a file) and

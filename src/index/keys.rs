@@ -241,6 +241,8 @@ impl<'a> KeyTable<'a> {
         *pos += 1;
         if flags & KEY_COMPLETIONS != 0 {
             self.refs(pos, true, None, false)?;
+            // (Only split indexes store answers.)
+            #[cfg(reads_split)]
             if flags & KEY_ANSWER != 0 {
                 read_answer(self.bytes, pos)?;
             }

@@ -37,10 +37,14 @@ use impact::Norms;
 use keys::{Entry, COMPLETIONS_MARK};
 pub use keys::{Spelling, WordRefs};
 pub use split::ChunkInfo;
-use split::{Shard, Split};
+use split::Shard;
+#[cfg(reads_split)]
+use split::Split;
 use std::fmt;
+use store::Store;
 pub use store::StoredDoc;
-use store::{Store, Texts};
+#[cfg(reads_split)]
+use store::Texts;
 use words::WordTable;
 pub use words::{Word, WordRef};
 
@@ -93,11 +97,20 @@ pub struct Index<'a> {
     layout: Layout<'a>,
 }
 
+/// What the bytes hold. A module for a whole index reads no split one
+/// (`reads_split`, set by `build.rs`): it carries none of that code.
 enum Layout<'a> {
-    Whole { shard: Shard<'a>, words: WordTable<'a>, store: Store<'a> },
+    Whole {
+        shard: Shard<'a>,
+        words: WordTable<'a>,
+        store: Store<'a>,
+    },
+    #[cfg(reads_split)]
     Split(Split<'a>),
 }
 
+// Without `reads_split`, what only a split index uses goes unused.
+#[cfg_attr(not(reads_split), allow(unused_variables))]
 impl<'a> Index<'a> {
     /// Opens index bytes without copying them, after checking the header and
     /// every section's checksum: a whole index, or a split index's core.
@@ -113,6 +126,9 @@ impl<'a> Index<'a> {
         let doc_count = header.counts[0];
         let mismatch = || IndexError::Corrupt("the document tables do not match the document count".into());
         let (layout, lengths) = if split {
+            #[cfg(not(reads_split))]
+            return Err(IndexError::Corrupt("this module reads whole indexes, not split ones".into()));
+            #[cfg(reads_split)]
             (Layout::Split(Split::new(&sections, doc_count)?), sections[2])
         } else {
             let &[terms, words, keys, postings, written, separators, docs, meta, norms, stream] = &sections[..] else {
@@ -147,6 +163,7 @@ impl<'a> Index<'a> {
     pub fn key_count(&self) -> usize {
         match &self.layout {
             Layout::Whole { shard, .. } => shard.terms.len(),
+            #[cfg(reads_split)]
             Layout::Split(split) => {
                 (0..split.shard_count()).filter_map(|i| split.loaded_shard(i)).map(|s| s.terms.len()).sum()
             }
@@ -174,13 +191,17 @@ impl<'a> Index<'a> {
 
     /// Is this the core of a split index (chunks fetched on demand)?
     pub fn is_split(&self) -> bool {
-        matches!(self.layout, Layout::Split(_))
+        #[cfg(reads_split)]
+        return matches!(self.layout, Layout::Split(_));
+        #[cfg(not(reads_split))]
+        false
     }
 
     /// A split index's chunks (none for a whole index).
     pub fn chunks(&self) -> &[ChunkInfo] {
         match &self.layout {
             Layout::Whole { .. } => &[],
+            #[cfg(reads_split)]
             Layout::Split(split) => &split.chunks,
         }
     }
@@ -193,6 +214,7 @@ impl<'a> Index<'a> {
     pub fn add_chunk(&self, name: &str, bytes: Vec<u8>) -> Result<(), IndexError> {
         match &self.layout {
             Layout::Whole { .. } => Err(IndexError::Corrupt("a whole index has no chunks".into())),
+            #[cfg(reads_split)]
             Layout::Split(split) => split.add(name, bytes),
         }
     }
@@ -201,6 +223,7 @@ impl<'a> Index<'a> {
     pub fn has_chunk(&self, i: usize) -> bool {
         match &self.layout {
             Layout::Whole { .. } => false,
+            #[cfg(reads_split)]
             Layout::Split(split) => split.has(i),
         }
     }
@@ -216,6 +239,7 @@ impl<'a> Index<'a> {
     pub fn doc_window(&self, doc: u32, window: std::ops::Range<u32>) -> Option<StoredDoc> {
         match &self.layout {
             Layout::Whole { store, .. } => store.doc(doc, window),
+            #[cfg(reads_split)]
             Layout::Split(split) => {
                 let (texts, local): (&Texts, u32) = split.docs(doc)?;
                 texts.doc(local, window)
@@ -239,6 +263,7 @@ impl<'a> Index<'a> {
     /// Tokens in a document's title (split indexes keep it in the core).
     pub fn title_len(&self, doc: u32) -> u32 {
         match &self.layout {
+            #[cfg(reads_split)]
             Layout::Split(split) => split.title_len(doc),
             Layout::Whole { .. } => self.doc_words(doc, &mut Vec::new()).unwrap_or(0),
         }
@@ -247,6 +272,7 @@ impl<'a> Index<'a> {
     fn whole_store(&self) -> Option<&Store<'a>> {
         match &self.layout {
             Layout::Whole { store, .. } => Some(store),
+            #[cfg(reads_split)]
             Layout::Split(_) => None,
         }
     }
@@ -255,6 +281,7 @@ impl<'a> Index<'a> {
     pub fn written_word(&self, word: &Word<'a>) -> Option<&'a str> {
         match &self.layout {
             Layout::Whole { store, .. } => store.written_word(word.id),
+            #[cfg(reads_split)]
             Layout::Split(split) => split.written(word.at.0 as usize, word.at.1),
         }
     }
@@ -263,6 +290,7 @@ impl<'a> Index<'a> {
     pub fn word(&self, r: WordRef) -> Option<Word<'a>> {
         match &self.layout {
             Layout::Whole { words, .. } => words.word(r.id, 0, r.entry),
+            #[cfg(reads_split)]
             Layout::Split(split) => split.words(r.table as usize)?.word(r.id, r.table, r.entry),
         }
     }
@@ -289,8 +317,7 @@ impl<'a> Index<'a> {
     /// The answer a split index stores for `prefix` typed alone, if it has
     /// one and its dictionary chunk (else that chunk is noted).
     pub fn stored_answer(&self, prefix: &str) -> Option<keys::Answer> {
-        let Layout::Split(split) = &self.layout else { return None };
-        if !split.answers(prefix) {
+        if !self.answers(prefix) {
             return None;
         }
         let mut key = String::with_capacity(prefix.len() + 1);
@@ -302,13 +329,17 @@ impl<'a> Index<'a> {
 
     /// Does a split index store an answer for `prefix` typed alone?
     pub fn answers(&self, prefix: &str) -> bool {
-        matches!(&self.layout, Layout::Split(split) if split.answers(prefix))
+        #[cfg(reads_split)]
+        return matches!(&self.layout, Layout::Split(split) if split.answers(prefix));
+        #[cfg(not(reads_split))]
+        false
     }
 
     /// The dictionary (chunk) whose keys range over `key`.
     fn shard_of(&self, key: &str) -> Option<&Shard<'a>> {
         match &self.layout {
             Layout::Whole { shard, .. } => Some(shard),
+            #[cfg(reads_split)]
             Layout::Split(split) => split.shard(split.shard_of(key)),
         }
     }
@@ -318,6 +349,7 @@ impl<'a> Index<'a> {
     fn shards(&self, prefix: &str) -> Vec<&Shard<'a>> {
         match &self.layout {
             Layout::Whole { shard, .. } => vec![shard],
+            #[cfg(reads_split)]
             Layout::Split(split) => split.shards_with_prefix(prefix).filter_map(|i| split.shard(i)).collect(),
         }
     }

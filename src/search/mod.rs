@@ -109,6 +109,9 @@ impl Index<'_> {
 
     /// Runs `f`, noting the chunks it wanted and did not have.
     fn needing_chunks<T>(&self, f: impl FnOnce() -> T) -> Result<T, Vec<String>> {
+        if !self.is_split() {
+            return Ok(f());
+        }
         split::clear_missing();
         let answer = f();
         let missing = split::take_missing();
