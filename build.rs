@@ -88,15 +88,11 @@ fn main() {
     }
     println!("cargo:rustc-cfg=bahth_split");
     let built = index::build_split(&corpus.documents, &Default::default());
-    std::fs::create_dir_all(&chunks).unwrap_or_else(|e| panic!("cannot create {}: {e}", chunks.display()));
-    let mut bytes = 0;
-    for (name, chunk) in &built.chunks {
-        write(&chunks.join(name), chunk);
-        bytes += chunk.len();
-    }
+    let bytes = index::split::write_chunks(&chunks, &built.chunks)
+        .unwrap_or_else(|e| panic!("cannot write the chunks to {}: {e}", chunks.display()));
     write(&out.join("index.bin"), &built.core);
     println!(
-        "cargo:warning=bahth: split index ({} documents): a {} KB core in the module, {} chunks ({} KB) in {}",
+        "cargo:warning=bahth: split index ({} documents): a {} KB core in the module, {} chunks ({} KB gzipped) in {}",
         corpus.documents.len(),
         built.core.len() / 1024,
         built.chunks.len(),

@@ -79,7 +79,10 @@ function handle(req, res, mounts, gzipCache) {
     if (err || !stat.isFile()) return send(res, 404, 'not found');
     const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
-    const headers = { 'Content-Type': type, ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+    // A split index's chunks are named by their checksum: they never change.
+    const immutable = req.url.startsWith('/pkg/chunks/');
+    const cache = immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const headers = { 'Content-Type': type, ETag: etag, 'Cache-Control': cache, Vary: 'Accept-Encoding' };
     if (req.headers['if-none-match'] === etag) return send(res, 304, null, headers);
     const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     fs.readFile(file, (readErr, raw) => {

@@ -113,12 +113,27 @@ mod split {
     use wasm_bindgen_futures::JsFuture;
 
     #[wasm_bindgen(inline_js = r#"
+// Fetches in flight, by URL: searches running at once share them.
+const fetching = new Map();
+
 export function fetch_chunk(base, name) {
   // This file is pkg/snippets/<crate>/inline0.js: the chunks are in pkg/chunks/.
-  const url = new URL(name, base ?? new URL('../../chunks/', import.meta.url));
+  const url = new URL(name, base ?? new URL('../../chunks/', import.meta.url)).href;
+  if (!fetching.has(url)) {
+    fetching.set(url, fetch_gzipped(url, name).finally(() => fetching.delete(url)));
+  }
+  return fetching.get(url);
+}
+
+function fetch_gzipped(url, name) {
   const unavailable = (why) => Object.assign(new Error(`bahth: chunk ${name} could not be fetched from ${url}: ${why}`), { name: 'BahthChunkUnavailable', chunk: name });
+  const corrupt = (why) => new Error(`bahth: chunk ${name} is not a gzipped chunk (${why})`);
   return fetch(url).then(
-    (r) => r.ok ? r.arrayBuffer().then((b) => new Uint8Array(b)) : Promise.reject(unavailable(`HTTP ${r.status}`)),
+    (r) => r.ok
+      // Chunks are stored gzipped: hosts serve them as they are.
+      ? new Response(r.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()
+        .then((b) => new Uint8Array(b), (e) => Promise.reject(corrupt(e.message)))
+      : Promise.reject(unavailable(`HTTP ${r.status}`)),
     (e) => Promise.reject(unavailable(e.message)));
 }"#)]
     extern "C" {
@@ -142,8 +157,11 @@ export function fetch_chunk(base, name) {
     const ROUNDS: usize = 6;
 
     /// Fetches the chunks `names` (at once) and gives them to the index.
-    async fn fetch(names: Vec<String>) -> Result<(), JsValue> {
+    async fn fetch(mut names: Vec<String>) -> Result<(), JsValue> {
         let index = embedded_index();
+        // Another search may have brought some in while this one ran.
+        let loaded = |name: &String| index.chunks().iter().position(|c| c.name() == *name).is_some_and(|i| index.has_chunk(i));
+        names.retain(|name| !loaded(name));
         let base = BASE.with(|b| b.borrow().clone());
         let fetches: Array = names.iter().map(|name| JsValue::from(fetch_chunk(base.clone(), name))).collect();
         let fetched = JsFuture::from(Promise::all(&fetches)).await?;

@@ -1,25 +1,102 @@
 // Loads the bahth engine (the wasm-pack `--target web` package) once per URL.
 // Shared by <bahth-search> and bahth.js so that a page using both, or several
 // widgets, fetches and instantiates the WebAssembly module only once.
+//
+// The engine runs in a module worker (./bahth-worker.js) when the browser has
+// them, so a search never blocks the page: the main thread only renders. It
+// falls back to the main thread when workers are unavailable (or with
+// { worker: false }). Either way `search` and `suggest` return Promises, for a
+// module with its whole index embedded as for a split one that fetches chunks.
+// Under a Content-Security-Policy, workers need `worker-src 'self'` (or a
+// `default-src 'self'`, as in the README).
 
 const DEFAULT_PKG = new URL('./pkg/bahth.js', import.meta.url).href;
-const loading = new Map(); // absolute pkg URL -> Promise<engine>
+const loading = new Map(); // absolute pkg URL + options -> Promise<engine>
 
 /**
  * Imports pkg/bahth.js (or `pkgUrl`) and runs its init, which fetches
- * bahth_bg.wasm next to it. Resolves to { search, suggest, info, memory }.
+ * bahth_bg.wasm next to it. Resolves to
+ * { search(query, options), suggest(prefix, limit), info(), chunks(), worker, memory }:
+ * search, suggest and chunks return Promises; info() the module's
+ * { documents, terms, index_bytes, version, split } as it loaded;
+ * memory is the module's WebAssembly.Memory on the main thread (undefined in a worker).
+ *
+ * options.worker: true (default: a worker if the browser can) or false;
+ * options.chunks: the URL of a split index's chunks folder (default: chunks/ next to the module).
  */
-export function loadEngine(pkgUrl = DEFAULT_PKG) {
+export function loadEngine(pkgUrl = DEFAULT_PKG, { worker = true, chunks = null } = {}) {
   const url = new URL(pkgUrl, document.baseURI).href;
-  if (!loading.has(url)) {
-    const engine = import(url).then(async (pkg) => {
-      const exports = await pkg.default(); // wasm-bindgen's init returns the wasm exports
+  const base = chunks ? new URL(chunks, document.baseURI).href : null;
+  const key = JSON.stringify([url, worker, base]);
+  if (!loading.has(key)) {
+    const useWorker = worker && typeof Worker === 'function';
+    const engine = (useWorker ? inWorker(url, base).catch((err) => {
+      console.warn('bahth: no worker, searching on the main thread', err);
+      return onMainThread(url, base);
+    }) : onMainThread(url, base)).then((engine) => {
       performance.mark('bahth-engine:ready'); // with bahth-search:start, splits start-up time (bench/)
-      return { search: pkg.search, suggest: pkg.suggest, info: pkg.info, memory: exports.memory };
+      return engine;
     });
     // A failed load may be retried later (e.g. back online): do not cache the rejection.
-    engine.catch(() => loading.delete(url));
-    loading.set(url, engine);
+    engine.catch(() => loading.delete(key));
+    loading.set(key, engine);
   }
-  return loading.get(url);
+  return loading.get(key);
+}
+
+async function onMainThread(url, base) {
+  const pkg = await import(url);
+  const exports = await pkg.default(); // wasm-bindgen's init returns the wasm exports
+  if (base) pkg.setChunkBase?.(base);
+  const info = pkg.info();
+  return {
+    search: async (query, options) => pkg.search(query, options),
+    suggest: async (prefix, limit) => pkg.suggest(prefix, limit),
+    chunks: async () => pkg.chunks?.() ?? [],
+    info: () => info,
+    worker: false,
+    memory: exports.memory,
+  };
+}
+
+/** The engine in a module worker; rejects if the worker cannot start. */
+function inWorker(url, base) {
+  const worker = new Worker(new URL('./bahth-worker.js', import.meta.url), { type: 'module', name: 'bahth' });
+  const pending = new Map(); // request id -> { resolve, reject }
+  let next = 0;
+  return new Promise((resolve, reject) => {
+    worker.onerror = (event) => {
+      event.preventDefault();
+      reject(new Error(`bahth: the worker failed to start (${event.message ?? 'blocked?'})`));
+    };
+    worker.onmessage = ({ data }) => {
+      if ('ready' in data) {
+        if (!data.ready) return reject(revive(data.error));
+        const { info } = data;
+        const call = (op, args) => new Promise((done, fail) => {
+          const id = next++;
+          pending.set(id, { done, fail });
+          worker.postMessage({ id, op, args });
+        });
+        return resolve({
+          search: (query, options) => call('search', [query, options]),
+          suggest: (prefix, limit) => call('suggest', [prefix, limit]),
+          chunks: () => call('chunks', []),
+          info: () => info,
+          worker: true,
+          memory: undefined,
+        });
+      }
+      const request = pending.get(data.id);
+      pending.delete(data.id);
+      if ('error' in data) request?.fail(revive(data.error));
+      else request?.done(data.value);
+    };
+    worker.postMessage({ load: url, base });
+  });
+}
+
+/** An Error again from what the worker could post of it (its name, message, chunk). */
+function revive({ name, message, chunk }) {
+  return Object.assign(new Error(message), { name, chunk });
 }

@@ -6,7 +6,10 @@
 // Attributes: placeholder, limit (results shown, default 10), href-template (link
 // for documents without a url; {id} is replaced by the document id, each of its
 // /-separated segments URL-encoded),
-// pkg (URL of the engine's bahth.js; default ./pkg/bahth.js next to this file).
+// pkg (URL of the engine's bahth.js; default ./pkg/bahth.js next to this file),
+// chunks (URL of a split index's chunks folder; default chunks/ next to the module),
+// worker ("off" runs the engine on the page's main thread; by default it runs in a
+// module worker when the browser has them, so typing never waits for a search).
 // Events (bubbling, composed): "bahth-results" after each render, detail
 // { query, total, total_is_estimate, relaxed, shown }; "bahth-select" (cancelable) before a result is
 // opened, detail { id, url, href }.
@@ -50,6 +53,9 @@ const TEXT = {
   failed: 'تعذّر تحميل البحث. تحقّق من الاتصال ثم أعد تحميل الصفحة.',
   noWasm: 'هذا المتصفح لا يدعم WebAssembly، فلا يعمل البحث فيه. جرّب متصفحًا حديثًا.',
   queryError: 'تعذّر تنفيذ هذا البحث: ',
+  searching: 'جارٍ البحث…',
+  offlineChunk: 'هذا البحث يحتاج جزءًا من الفهرس لم يُحفظ على هذا الجهاز بعد، وأنت غير متصل. اتصل بالإنترنت ثم أعد المحاولة؛ ما بحثتَ فيه من قبل يعمل دون اتصال.',
+  chunkFailed: (chunk) => `تعذّر تحميل جزء من الفهرس (${chunk}). أعد المحاولة بعد قليل.`,
   keys: '↑ ↓ للتنقل · Enter للفتح · Esc للمسح',
 };
 
@@ -57,9 +63,11 @@ const TEXT = {
 export const countText = (n, estimate = false) => (estimate ? 'نحو ' : '') + arabicCount(n, RESULTS);
 
 class BahthSearch extends HTMLElement {
-  static observedAttributes = ['placeholder', 'limit', 'href-template', 'pkg'];
+  static observedAttributes = ['placeholder', 'limit', 'href-template', 'pkg', 'chunks', 'worker'];
 
   #engine = null;
+  /** Searches started; an answer is shown only if no later search has been. */
+  #searches = 0;
   #results = [];
   #active = -1;
   #announceTimer = 0;
@@ -91,7 +99,7 @@ class BahthSearch extends HTMLElement {
   attributeChangedCallback(name) {
     if (!this.isConnected) return;
     if (name === 'placeholder') this.#ui.input.placeholder = this.getAttribute('placeholder') ?? TEXT.placeholder;
-    else if (name === 'pkg') this.#load();
+    else if (name === 'pkg' || name === 'chunks' || name === 'worker') this.#load();
     else this.#update();
   }
 
@@ -114,7 +122,10 @@ class BahthSearch extends HTMLElement {
     this.#engine = null;
     if (typeof WebAssembly !== 'object') return this.#fail(TEXT.noWasm);
     this.#showNotice(TEXT.loading);
-    const engine = loadEngine(this.getAttribute('pkg') ?? undefined); // fetch and compile run off the main thread…
+    const engine = loadEngine(this.getAttribute('pkg') ?? undefined, { // fetch and compile run off the main thread…
+      worker: this.getAttribute('worker') !== 'off',
+      chunks: this.getAttribute('chunks'),
+    });
     intl(); // …while this thread prepares the Arabic number formats
     try {
       this.#engine = await engine;
@@ -134,25 +145,36 @@ class BahthSearch extends HTMLElement {
     this.#showNotice(message, { alert: true });
   }
 
-  /** Runs the query in the box and renders it; called on every keystroke (no debounce: it takes microseconds). */
-  #update() {
+  /**
+   * Runs the query in the box and renders it; called on every keystroke (no debounce:
+   * a search takes microseconds, or the time to fetch the chunks it needs). Answers
+   * come back in order or not: only the latest query's is shown.
+   */
+  async #update() {
     if (!this.#engine) return;
+    const search = ++this.#searches;
     const query = this.#ui.input.value;
     if (!query.trim()) {
       this.#showIdle();
       return this.#emit({ query, total: 0, total_is_estimate: false, relaxed: false, shown: 0 });
     }
+    // A split index may fetch chunks first: say so if that takes a moment.
+    const slow = setTimeout(() => search === this.#searches && this.#showNotice(TEXT.searching), 150);
     let answer;
     try {
-      answer = this.#engine.search(query, { limit: this.#limit, offset: 0 });
+      answer = await this.#engine.search(query, { limit: this.#limit, offset: 0 });
     } catch (err) {
+      if (search !== this.#searches) return;
       this.#setResults([]);
       this.#setCount('');
-      return this.#showNotice(TEXT.queryError + (err?.message ?? String(err)), { alert: true });
+      return this.#showNotice(failureText(err), { alert: true });
+    } finally {
+      clearTimeout(slow);
     }
+    if (search !== this.#searches) return; // a later query is on its way
     const { total, total_is_estimate: estimate, relaxed, results } = answer;
     this.#setResults(results);
-    if (results.length === 0) this.#showNone(query);
+    if (results.length === 0) this.#showNone(query, search); // its chips follow when found
     else if (relaxed) this.#showNotice(TEXT.relaxed);
     else this.#showNotice('');
     this.#setCount(relaxed || total === 0 ? '' : countText(total, estimate)); // the notice speaks for the other cases
@@ -172,10 +194,15 @@ class BahthSearch extends HTMLElement {
   }
 
   /** Nothing matched even partially: offer the index's own words as chips. */
-  #showNone(query) {
-    const chips = suggestionsFor(this.#engine, query);
+  async #showNone(query, search) {
     this.#showNotice(TEXT.none(query));
-    if (chips.length === 0) return;
+    let chips = [];
+    try {
+      chips = await suggestionsFor(this.#engine, query);
+    } catch {
+      return; // no chips (e.g. offline): the notice stands
+    }
+    if (search !== this.#searches || chips.length === 0) return;
     const { notice } = this.#ui;
     const row = el('div', 'chips');
     row.append(el('span', 'chips-label', TEXT.tryInstead));
@@ -313,16 +340,24 @@ function parseUrl(text) {
  * knows words starting with it (a typo near the end still finds its word), and
  * keep the completions that do find something.
  */
-function suggestionsFor(engine, query) {
+async function suggestionsFor(engine, query) {
   const words = query.trim().split(/\s+/);
   const last = words.pop();
   for (let n = last.length; n >= 2; n--) {
-    const queries = engine.suggest(last.slice(0, n), 5)
-      .map((word) => [...words, word].join(' '))
-      .filter((q) => engine.search(q + ' ', { limit: 1, offset: 0 }).results.length > 0);
-    if (queries.length > 0) return queries.slice(0, 4);
+    const queries = (await engine.suggest(last.slice(0, n), 5)).map((word) => [...words, word].join(' '));
+    const found = await Promise.all(queries.map((q) => engine.search(q + ' ', { limit: 1, offset: 0 })));
+    const kept = queries.filter((_, i) => found[i].results.length > 0);
+    if (kept.length > 0) return kept.slice(0, 4);
   }
   return [];
+}
+
+/** What to tell the reader when a search fails: a chunk that could not be fetched (offline?) or the reason. */
+function failureText(err) {
+  if (err?.name === 'BahthChunkUnavailable') {
+    return navigator.onLine === false ? TEXT.offlineChunk : TEXT.chunkFailed(err.chunk);
+  }
+  return TEXT.queryError + (err?.message ?? String(err));
 }
 
 /** Text with <mark>s over the engine's [start, end) UTF-16 ranges, as DOM nodes only. */

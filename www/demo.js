@@ -1,5 +1,6 @@
 // The demo page around <bahth-search>: example chips, the footer's index
-// statistics, ?q= links, and the offline service worker.
+// statistics, ?q= links, the offline service worker, and for a split index
+// "make all of this searchable offline".
 import { arabicCount } from './bahth-search.js';
 import { loadEngine } from './bahth-engine.js';
 
@@ -44,17 +45,70 @@ if ('serviceWorker' in navigator) {
 }
 
 async function showStats() {
-  let info;
+  let engine;
   try {
-    info = (await loadEngine()).info();
+    engine = await loadEngine();
   } catch {
     return; // the widget itself explains the failure
   }
-  const size = new Intl.NumberFormat('ar-u-nu-arab', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 })
-    .format(info.index_bytes / 1024);
+  const info = engine.info();
+  const kb = new Intl.NumberFormat('ar-u-nu-arab', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 });
   document.getElementById('stats').textContent = [
     arabicCount(info.documents, { zero: 'لا مستندات', one: 'مستند واحد', two: 'مستندان', few: '# مستندات', many: '# مستندًا', other: '# مستند' }),
     arabicCount(info.terms, { zero: 'لا كلمات', one: 'كلمة واحدة', two: 'كلمتان', few: '# كلمات', many: '# كلمة', other: '# كلمة' }),
-    `فهرس بحجم ${size}`,
+    info.split ? 'فهرس مجزّأ يُحمَّل حسب الحاجة' : `فهرس بحجم ${kb.format(info.index_bytes / 1024)}`,
   ].join(' · ');
+  if (info.split) offerOffline(engine);
+}
+
+/**
+ * A split index fetches chunks as searches need them (and the service worker keeps
+ * each one). This fetches the rest, so that every search works offline.
+ */
+function offerOffline(engine) {
+  if (!('serviceWorker' in navigator)) return;
+  const section = document.getElementById('offline');
+  const button = document.getElementById('offline-button');
+  const progress = document.getElementById('offline-progress');
+  const status = document.getElementById('offline-status');
+  document.getElementById('privacy').textContent = 'لا يغادر ما تكتبه جهازك: تُجلَب أجزاء الفهرس كما هي، ويجري البحث كله في متصفحك.';
+  section.hidden = false;
+  const mb = new Intl.NumberFormat('ar-u-nu-arab', { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    progress.hidden = false;
+    const chunks = await engine.chunks();
+    const base = new URL('pkg/chunks/', document.baseURI);
+    let done = 0;
+    let failed = 0;
+    const show = () => {
+      progress.value = done / chunks.length;
+      status.textContent = `${arabicCount(done, { zero: 'لا أجزاء', one: 'جزء واحد', two: 'جزآن', few: '# أجزاء', many: '# جزءًا', other: '# جزء' })} من ${new Intl.NumberFormat('ar-u-nu-arab').format(chunks.length)}`;
+    };
+    show();
+    // A few at a time: the service worker keeps each one (cache first).
+    const queue = [...chunks];
+    const fetchNext = async () => {
+      for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
+        try {
+          const response = await fetch(new URL(chunk.name, base));
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          await response.arrayBuffer();
+        } catch {
+          failed++;
+        }
+        done++;
+        show();
+      }
+    };
+    await Promise.all(Array.from({ length: 6 }, fetchNext));
+    const total = chunks.reduce((n, c) => n + c.bytes, 0);
+    if (failed === 0) {
+      status.textContent = `البحث كله متاح الآن دون اتصال (${mb.format(total / 1048576)} قبل الضغط).`;
+      button.hidden = true;
+    } else {
+      status.textContent = `تعذّر حفظ ${arabicCount(failed, { zero: 'لا أجزاء', one: 'جزء واحد', two: 'جزأين', few: '# أجزاء', many: '# جزءًا', other: '# جزء' })}؛ أعد المحاولة.`;
+      button.disabled = false;
+    }
+  });
 }

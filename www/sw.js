@@ -1,6 +1,8 @@
 // Service worker for the bahth demo: after one visit, the page loads and searches offline.
 //
-// Strategy: network first, cache as fallback. Online, every file comes from the
+// Strategy: network first, cache as fallback; a split index's chunks (pkg/chunks/,
+// named by their checksum, so never changed in place) cache first: fetched once,
+// each is searchable offline from then on. Online, every file comes from the
 // server (the server sends ETags with Cache-Control: no-cache, so an unchanged
 // file costs a bodiless 304) and the fresh copy replaces the cached one; offline,
 // the last copy that worked is served. A rebuilt module — a new corpus lives
@@ -8,7 +10,7 @@
 // version number to bump at build time, and bahth.js and its .wasm stay a
 // matching pair. CACHE names the layout of this cache; bump it only when the
 // list or the strategy below changes: activate deletes every other version.
-const CACHE = 'bahth-v1';
+const CACHE = 'bahth-v2';
 const PRECACHE = [
   './',
   'index.html',
@@ -17,6 +19,7 @@ const PRECACHE = [
   'icon.svg',
   'bahth-search.js',
   'bahth-engine.js',
+  'bahth-worker.js',
   'bahth.js',
   'pkg/bahth.js',
   'pkg/bahth_bg.wasm',
@@ -41,9 +44,19 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(networkFirst(request, event));
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  event.respondWith(url.pathname.includes('/pkg/chunks/') ? cacheFirst(request) : networkFirst(request, event));
 });
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.status === 200) await cache.put(request, response.clone());
+  return response;
+}
 
 async function networkFirst(request, event) {
   const cache = await caches.open(CACHE);

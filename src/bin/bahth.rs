@@ -107,7 +107,7 @@ impl Chunks {
                 let bytes = match self {
                     Chunks::Files(dir) => {
                         let path = dir.join(&name);
-                        std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?
+                        bahth::index::split::read_chunk(&path).map_err(|e| format!("{}: {e}", path.display()))?
                     }
                     Chunks::Built(chunks) => chunks.get(&name).cloned().ok_or(format!("no chunk {name}"))?,
                 };
@@ -202,15 +202,10 @@ fn write_index(documents: &[corpus::Document], split: bool, out: &Path) -> Resul
     }
     let built = build_split(documents, &Default::default());
     let dir = out.join("chunks");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut total = 0;
-    for (name, bytes) in &built.chunks {
-        write(&dir.join(name), bytes)?;
-        total += bytes.len();
-    }
+    let total = bahth::index::split::write_chunks(&dir, &built.chunks).map_err(|e| format!("{}: {e}", dir.display()))?;
     write(&out.join("index.bin"), &built.core)?;
     println!(
-        "{} documents: index.bin (the core), {} bytes; {} chunks in chunks/, {total} bytes",
+        "{} documents: index.bin (the core), {} bytes; {} chunks in chunks/, {total} bytes gzipped",
         documents.len(),
         built.core.len(),
         built.chunks.len()

@@ -170,7 +170,7 @@ export function widgetState(page) {
 export function engineAnswer(page, query, limit = 10) {
   return page.evaluate(async ([q, n]) => {
     const { search } = await import('/bahth.js');
-    const answer = search(q, { limit: n, offset: 0 });
+    const answer = await search(q, { limit: n, offset: 0 });
     const marks = (text, ranges) => ranges.map(([s, e]) => text.slice(s, e));
     return {
       total: answer.total,

@@ -1,0 +1,34 @@
+// The bahth engine in a module worker (started by bahth-engine.js): loads the
+// package it is told to, then answers { id, op, args } with { id, value } or
+// { id, error }. Searches of a split index await the chunks they fetch, so
+// several may be in flight; each answers when its chunks are in.
+
+const OPS = new Set(['search', 'suggest', 'chunks']);
+let pkg = null;
+
+self.onmessage = async ({ data }) => {
+  if ('load' in data) {
+    try {
+      pkg = await import(data.load);
+      await pkg.default();
+      if (data.base) pkg.setChunkBase?.(data.base);
+      self.postMessage({ ready: true, info: pkg.info() });
+    } catch (err) {
+      self.postMessage({ ready: false, error: flatten(err) });
+    }
+    return;
+  }
+  const { id, op, args } = data;
+  try {
+    if (!OPS.has(op)) throw new Error(`bahth worker: unknown request ${op}`);
+    const value = op === 'chunks' ? (pkg.chunks?.() ?? []) : await pkg[op](...args);
+    self.postMessage({ id, value });
+  } catch (err) {
+    self.postMessage({ id, error: flatten(err) });
+  }
+};
+
+/** What of an error can cross to the page (Errors from wasm are plain Errors). */
+function flatten(err) {
+  return { name: err?.name ?? 'Error', message: err?.message ?? String(err), chunk: err?.chunk };
+}
