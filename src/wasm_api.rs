@@ -102,7 +102,7 @@ fn strings(words: &[String]) -> Array {
 }
 
 #[cfg(bahth_split)]
-pub use split::{search, set_chunk_base, suggest};
+pub use split::{prune_chunk_cache, search, set_chunk_base, suggest};
 
 /// The split module's exports: the same answers, once the chunks are in.
 #[cfg(bahth_split)]
@@ -113,31 +113,68 @@ mod split {
     use wasm_bindgen_futures::JsFuture;
 
     #[wasm_bindgen(inline_js = r#"
-// Fetches in flight, by URL: searches running at once share them.
+// Chunks fetched are kept in Cache Storage (where there is one): a reload, or
+// an offline visit, finds them there. Names carry checksums: a chunk never
+// changes, so a kept one is used as it is. Fetches in flight are shared by the
+// searches that wait for them.
+const CACHE = 'bahth-chunks';
 const fetching = new Map();
+const cache = () => (globalThis.caches ? caches.open(CACHE).catch(() => null) : Promise.resolve(null));
+
+function chunk_url(base, name) {
+  // This file is pkg/snippets/<crate>/inline0.js: the chunks are in pkg/chunks/.
+  return new URL(name, base ?? new URL('../../chunks/', import.meta.url)).href;
+}
 
 export function fetch_chunk(base, name) {
-  // This file is pkg/snippets/<crate>/inline0.js: the chunks are in pkg/chunks/.
-  const url = new URL(name, base ?? new URL('../../chunks/', import.meta.url)).href;
-  if (!fetching.has(url)) {
-    fetching.set(url, fetch_gzipped(url, name).finally(() => fetching.delete(url)));
-  }
+  const url = chunk_url(base, name);
+  if (!fetching.has(url)) fetching.set(url, load(url, name).catch((e) => { fetching.delete(url); throw e; }));
   return fetching.get(url);
 }
 
-function fetch_gzipped(url, name) {
-  const unavailable = (why) => Object.assign(new Error(`bahth: chunk ${name} could not be fetched from ${url}: ${why}`), { name: 'BahthChunkUnavailable', chunk: name });
-  const corrupt = (why) => new Error(`bahth: chunk ${name} is not a gzipped chunk (${why})`);
-  return fetch(url).then(
-    (r) => r.ok
-      // Chunks are stored gzipped: hosts serve them as they are.
-      ? new Response(r.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()
-        .then((b) => new Uint8Array(b), (e) => Promise.reject(corrupt(e.message)))
-      : Promise.reject(unavailable(`HTTP ${r.status}`)),
-    (e) => Promise.reject(unavailable(e.message)));
+/** The index took the chunk (or refused it: then it is not kept). */
+export function chunk_done(base, name, usable) {
+  const url = chunk_url(base, name);
+  fetching.delete(url);
+  if (!usable) cache().then((c) => c?.delete(url));
+}
+
+/** Forgets kept chunks of this folder that this index does not have. */
+export function prune_chunks(base, names) {
+  const folder = chunk_url(base, '');
+  const wanted = new Set(names.map((name) => chunk_url(base, name)));
+  cache().then(async (c) => {
+    for (const request of (await c?.keys()) ?? []) {
+      if (request.url.startsWith(folder) && !wanted.has(request.url)) await c.delete(request);
+    }
+  });
+}
+
+async function load(url, name) {
+  const fail = (kind, why) => Object.assign(new Error(`bahth: chunk ${name} ${kind} (${url}): ${why}`), { chunk: name });
+  const kept = await cache();
+  let response = await kept?.match(url);
+  if (!response) {
+    try {
+      response = await fetch(url);
+    } catch (e) {
+      throw Object.assign(fail('could not be fetched', e.message), { name: 'BahthChunkUnavailable' });
+    }
+    if (!response.ok) throw Object.assign(fail('could not be fetched', `HTTP ${response.status}`), { name: 'BahthChunkUnavailable' });
+    await kept?.put(url, response.clone()).catch(() => {});
+  }
+  try {
+    // Chunks are stored gzipped: hosts serve them as they are.
+    return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  } catch (e) {
+    await kept?.delete(url);
+    throw fail('is not a gzipped chunk', e.message);
+  }
 }"#)]
     extern "C" {
         fn fetch_chunk(base: Option<String>, name: &str) -> Promise;
+        fn chunk_done(base: Option<String>, name: &str, usable: bool);
+        fn prune_chunks(base: Option<String>, names: Array);
     }
 
     thread_local! {
@@ -160,16 +197,26 @@ function fetch_gzipped(url, name) {
     async fn fetch(mut names: Vec<String>) -> Result<(), JsValue> {
         let index = embedded_index();
         // Another search may have brought some in while this one ran.
-        let loaded = |name: &String| index.chunks().iter().position(|c| c.name() == *name).is_some_and(|i| index.has_chunk(i));
+        let loaded =
+            |name: &String| index.chunks().iter().position(|c| c.name() == *name).is_some_and(|i| index.has_chunk(i));
         names.retain(|name| !loaded(name));
         let base = BASE.with(|b| b.borrow().clone());
         let fetches: Array = names.iter().map(|name| JsValue::from(fetch_chunk(base.clone(), name))).collect();
         let fetched = JsFuture::from(Promise::all(&fetches)).await?;
         for (name, bytes) in names.iter().zip(Array::from(&fetched).iter()) {
-            let bytes = Uint8Array::new(&bytes).to_vec();
-            index.add_chunk(name, bytes).map_err(|e| JsError::new(&["bahth: ", &e.to_string()].concat()))?;
+            let added = index.add_chunk(name, Uint8Array::new(&bytes).to_vec());
+            chunk_done(base.clone(), name, added.is_ok());
+            added.map_err(|e| JsError::new(&["bahth: ", &e.to_string()].concat()))?;
         }
         Ok(())
+    }
+
+    /// `pruneChunkCache()`: forgets chunks kept from an earlier build of the
+    /// index (Cache Storage), those this one does not name.
+    #[wasm_bindgen(js_name = pruneChunkCache)]
+    pub fn prune_chunk_cache() {
+        let names: Array = embedded_index().chunks().iter().map(|c| JsValue::from(c.name())).collect();
+        prune_chunks(BASE.with(|b| b.borrow().clone()), names);
     }
 
     /// Runs `ask` until the index has every chunk it reads.

@@ -48,6 +48,7 @@ async function onMainThread(url, base) {
   const pkg = await import(url);
   const exports = await pkg.default(); // wasm-bindgen's init returns the wasm exports
   if (base) pkg.setChunkBase?.(base);
+  pkg.pruneChunkCache?.(); // chunks kept from an earlier build of the index
   const info = pkg.info();
   return {
     search: async (query, options) => pkg.search(query, options),

@@ -66,8 +66,9 @@ class BahthSearch extends HTMLElement {
   static observedAttributes = ['placeholder', 'limit', 'href-template', 'pkg', 'chunks', 'worker'];
 
   #engine = null;
-  /** Searches started; an answer is shown only if no later search has been. */
+  /** Queries asked for (one per keystroke), and whether a search is running. */
   #searches = 0;
+  #running = false;
   #results = [];
   #active = -1;
   #announceTimer = 0;
@@ -146,35 +147,50 @@ class BahthSearch extends HTMLElement {
   }
 
   /**
-   * Runs the query in the box and renders it; called on every keystroke (no debounce:
-   * a search takes microseconds, or the time to fetch the chunks it needs). Answers
-   * come back in order or not: only the latest query's is shown.
+   * Runs the query in the box and renders it; called on every keystroke, with no
+   * debounce: a search takes microseconds, or, with a split index, the time to fetch
+   * the chunks it needs. One search runs at a time; keystrokes meanwhile are not
+   * searched one by one: when it is done, the box's latest query is.
    */
   async #update() {
+    this.#searches++;
+    if (this.#running) return; // the running loop picks up the latest query
+    this.#running = true;
+    try {
+      let done;
+      do {
+        done = this.#searches;
+        await this.#search(this.#ui.input.value, () => done === this.#searches);
+      } while (done !== this.#searches);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /** Searches `query` and renders its answer if `current()` still holds. */
+  async #search(query, current) {
     if (!this.#engine) return;
-    const search = ++this.#searches;
-    const query = this.#ui.input.value;
     if (!query.trim()) {
       this.#showIdle();
       return this.#emit({ query, total: 0, total_is_estimate: false, relaxed: false, shown: 0 });
     }
     // A split index may fetch chunks first: say so if that takes a moment.
-    const slow = setTimeout(() => search === this.#searches && this.#showNotice(TEXT.searching), 150);
+    const slow = setTimeout(() => current() && this.#showNotice(TEXT.searching), 150);
     let answer;
     try {
       answer = await this.#engine.search(query, { limit: this.#limit, offset: 0 });
     } catch (err) {
-      if (search !== this.#searches) return;
+      if (!current()) return;
       this.#setResults([]);
       this.#setCount('');
       return this.#showNotice(failureText(err), { alert: true });
     } finally {
       clearTimeout(slow);
     }
-    if (search !== this.#searches) return; // a later query is on its way
+    if (!current()) return; // a later query is waiting
     const { total, total_is_estimate: estimate, relaxed, results } = answer;
     this.#setResults(results);
-    if (results.length === 0) this.#showNone(query, search); // its chips follow when found
+    if (results.length === 0) this.#showNone(query, current); // its chips follow when found
     else if (relaxed) this.#showNotice(TEXT.relaxed);
     else this.#showNotice('');
     this.#setCount(relaxed || total === 0 ? '' : countText(total, estimate)); // the notice speaks for the other cases
@@ -194,7 +210,7 @@ class BahthSearch extends HTMLElement {
   }
 
   /** Nothing matched even partially: offer the index's own words as chips. */
-  async #showNone(query, search) {
+  async #showNone(query, current) {
     this.#showNotice(TEXT.none(query));
     let chips = [];
     try {
@@ -202,7 +218,7 @@ class BahthSearch extends HTMLElement {
     } catch {
       return; // no chips (e.g. offline): the notice stands
     }
-    if (search !== this.#searches || chips.length === 0) return;
+    if (!current() || chips.length === 0) return;
     const { notice } = this.#ui;
     const row = el('div', 'chips');
     row.append(el('span', 'chips-label', TEXT.tryInstead));

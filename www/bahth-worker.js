@@ -12,6 +12,7 @@ self.onmessage = async ({ data }) => {
       pkg = await import(data.load);
       await pkg.default();
       if (data.base) pkg.setChunkBase?.(data.base);
+      pkg.pruneChunkCache?.(); // chunks kept from an earlier build of the index
       self.postMessage({ ready: true, info: pkg.info() });
     } catch (err) {
       self.postMessage({ ready: false, error: flatten(err) });

@@ -1,7 +1,8 @@
 // Service worker for the bahth demo: after one visit, the page loads and searches offline.
 //
 // Strategy: network first, cache as fallback; a split index's chunks (pkg/chunks/,
-// named by their checksum, so never changed in place) cache first: fetched once,
+// named by their checksum, so never changed in place) cache first, in the cache the
+// engine itself keeps them in ('bahth-chunks', see src/wasm_api.rs): fetched once,
 // each is searchable offline from then on. Online, every file comes from the
 // server (the server sends ETags with Cache-Control: no-cache, so an unchanged
 // file costs a bodiless 304) and the fresh copy replaces the cached one; offline,
@@ -11,6 +12,7 @@
 // matching pair. CACHE names the layout of this cache; bump it only when the
 // list or the strategy below changes: activate deletes every other version.
 const CACHE = 'bahth-v2';
+const CHUNKS = 'bahth-chunks';
 const PRECACHE = [
   './',
   'index.html',
@@ -30,6 +32,10 @@ self.addEventListener('install', (event) => {
     const cache = await caches.open(CACHE);
     // cache: 'reload' skips the HTTP cache, so what is stored is what the server has now.
     await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })));
+    // The module's JS snippets (pkg/snippets/<hash>/…) are named at build time: ask bahth.js.
+    const glue = await (await cache.match('pkg/bahth.js')).text();
+    const snippets = [...glue.matchAll(/["'](\.\/snippets\/[^"']+)["']/g)].map((m) => 'pkg/' + m[1].slice(2));
+    await cache.addAll(snippets.map((url) => new Request(url, { cache: 'reload' })));
     await self.skipWaiting();
   })());
 });
@@ -37,7 +43,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith('bahth-') && name !== CACHE).map((name) => caches.delete(name)));
+    await Promise.all(names.filter((name) => /^bahth-v\d+$/.test(name) && name !== CACHE).map((name) => caches.delete(name)));
     await self.clients.claim(); // control the page that installed us, so it works offline without a reload
   })());
 });
@@ -50,7 +56,7 @@ self.addEventListener('fetch', (event) => {
 });
 
 async function cacheFirst(request) {
-  const cache = await caches.open(CACHE);
+  const cache = await caches.open(CHUNKS);
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);

@@ -202,7 +202,8 @@ fn write_index(documents: &[corpus::Document], split: bool, out: &Path) -> Resul
     }
     let built = build_split(documents, &Default::default());
     let dir = out.join("chunks");
-    let total = bahth::index::split::write_chunks(&dir, &built.chunks).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let total =
+        bahth::index::split::write_chunks(&dir, &built.chunks).map_err(|e| format!("{}: {e}", dir.display()))?;
     write(&out.join("index.bin"), &built.core)?;
     println!(
         "{} documents: index.bin (the core), {} bytes; {} chunks in chunks/, {total} bytes gzipped",

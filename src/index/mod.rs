@@ -307,10 +307,12 @@ impl<'a> Index<'a> {
     }
 
     fn resolve(&self, entry: Entry<'a>) -> Option<Key<'a>> {
-        let word = match entry.word {
-            Some(r) => Some(self.word(r)?),
-            None => None,
-        };
+        // A word whose postings chunk is missing is left out (and the chunk
+        // noted), so that the key's other words get noted in the same round.
+        let word = entry.word.and_then(|r| self.word(r));
+        if entry.word.is_some() && word.is_none() && !self.is_split() {
+            return None; // a whole index: a bad record
+        }
         Some(Key { word, spelling: entry.spelling, stripped: entry.stripped, stem: entry.stem })
     }
 

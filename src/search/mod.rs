@@ -134,6 +134,11 @@ impl Index<'_> {
         let plan = Plan::new(self, &query);
         let k = options.offset.saturating_add(options.limit);
         let found = matcher::find(self, &plan, k);
+        if split::missing_len() > 0 {
+            // A split index lacking chunks: the documents found are not yet
+            // the answer; fetch none of them.
+            return SearchResponse::empty();
+        }
         let results: Vec<Hit> =
             found.top.iter().skip(options.offset).filter_map(|s| hits::hit(self, &plan, s)).collect();
         SearchResponse {
