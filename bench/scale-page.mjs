@@ -5,6 +5,12 @@
 //   ?mode=instantiate      the .wasm already downloaded: compile + instantiate only
 //   ?mode=typing&q=…       the query typed one character at a time, 5 times over:
 //                          the main-thread time of each keystroke's search
+//   ?mode=engine&q=…       a split module, as a page uses it: bahth-engine.js
+//                          (the engine in a worker) loaded, then the query
+//                          searched (chunks fetched): script start → first result
+//   ?mode=engine-typing&q=… the same engine: the query typed one character at a
+//                          time, 5 times over (the first time cold): the time each
+//                          keystroke's search takes to answer
 // Results go to window.__scale.
 const params = new URLSearchParams(location.search);
 const mode = params.get('mode');
@@ -13,6 +19,7 @@ const PKG = new URL('../pkg/', import.meta.url);
 
 window.__scale = (async () => {
   const start = performance.now();
+  if (mode.startsWith('engine')) return throughEngine(start);
   const pkg = await import(new URL('bahth.js', PKG));
   if (mode === 'instantiate') {
     const bytes = await (await fetch(new URL('bahth_bg.wasm', PKG))).arrayBuffer();
@@ -37,3 +44,24 @@ window.__scale = (async () => {
   }
   return { keystrokes, memoryBytes: exports.memory.buffer.byteLength };
 })();
+
+async function throughEngine(start) {
+  const { loadEngine } = await import('../bahth-engine.js');
+  const engine = await loadEngine();
+  const loaded = performance.now();
+  if (mode === 'engine') {
+    const first = await engine.search(query, { limit: 10 });
+    return { loadMs: loaded - start, firstResultMs: performance.now() - start, total: first.total, worker: engine.worker };
+  }
+  const rounds = [];
+  for (let round = 0; round < 5; round++) {
+    const keystrokes = [];
+    for (let i = 1; i <= query.length; i++) {
+      const t = performance.now();
+      await engine.search(query.slice(0, i), { limit: 10 });
+      keystrokes.push(performance.now() - t);
+    }
+    rounds.push(keystrokes);
+  }
+  return { rounds };
+}

@@ -11,13 +11,20 @@
 //     raw / gzip / brotli size, and each index section gzipped;
 //   - headless Chromium: compile + instantiate time, script start → first result
 //     (cold, loopback), and the main-thread time of every keystroke while the
-//     corpus's 7-word query is typed one character at a time.
+//     corpus's 7-word query is typed one character at a time;
+//   - split mode (the same corpus built with BAHTH_SPLIT=1): the core module and
+//     the chunks; in Chromium, through bahth-engine.js (the engine in a worker):
+//     bytes and requests before the first result and script start → first
+//     result (cold), the time each keystroke's search takes to answer (the first
+//     typing cold, then warm); per query kind, the chunks a query fetches cold
+//     and warm (Node, the same module).
 // Everything is written under target/scale/<corpus>/. Not part of the tests.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { pathToFileURL } from 'node:url';
 import { launchChromium, ROOT, serve } from '../tests/e2e/helpers.mjs';
 import { quantile } from './quantile.mjs';
 
@@ -35,7 +42,12 @@ const BUDGETS = {
   quranModuleGzipKB: 700,
   largeModuleBrotliMB: 4,
   indexWithoutTextRatio: 0.5, // of the raw text, on the >= 20k corpus
+  // Split mode: bytes on the wire before the first result, and its time.
+  splitFirstBytesKB: { quran: 150, large: 400 },
+  splitFirstResultMs: 150,
 };
+/** The first query a reader types in split mode (the typing starts with its first word). */
+const FIRST = { seeds: 'العلاقات', quran: 'الله', large: 'الصلاة' };
 
 const env = { ...process.env, PATH: `${os.homedir()}/.cargo/bin:/usr/local/bin:${process.env.PATH}` };
 
@@ -79,7 +91,7 @@ async function measure(name, folder) {
   console.error(`[scale] ${name}: release module`);
   const pkg = path.join(out, 'pkg');
   const t = performance.now();
-  sh('bash', ['scripts/build-wasm.sh', pkg], { env: { ...env, BAHTH_CORPUS: folder } });
+  sh('bash', ['scripts/build-wasm.sh', pkg], { env: { ...env, BAHTH_CORPUS: folder, BAHTH_SPLIT: '0' } });
   const moduleBuildMs = performance.now() - t;
   const wasm = fs.readFileSync(path.join(pkg, 'bahth_bg.wasm'));
   const glue = fs.readFileSync(path.join(pkg, 'bahth.js'));
@@ -134,12 +146,113 @@ async function measure(name, folder) {
     await server.close();
     await browser.close();
   }
-  const report = { name, folder, native, module, chromium, typed };
+  const split = await measureSplit(name, folder, out, native);
+  const report = { name, folder, native, module, chromium, typed, split };
   fs.writeFileSync(path.join(out, 'report.json'), JSON.stringify(report, null, 2));
   return report;
 }
 
-function print({ name, native, module, chromium, typed }) {
+/** The corpus as a split index: its sizes, its first result and typing in Chromium, its chunks per query. */
+async function measureSplit(name, folder, out, native) {
+  console.error(`[scale] ${name}: split module`);
+  const pkg = path.join(out, 'pkg-split');
+  sh('bash', ['scripts/build-wasm.sh', pkg], { env: { ...env, BAHTH_CORPUS: folder, BAHTH_SPLIT: '1' } });
+  const wasm = fs.readFileSync(path.join(pkg, 'bahth_bg.wasm'));
+  const glue = fs.readFileSync(path.join(pkg, 'bahth.js'));
+  const chunkFiles = fs.readdirSync(path.join(pkg, 'chunks'));
+  const chunkBytes = (names) => names.reduce((n, c) => n + fs.statSync(path.join(pkg, 'chunks', c)).size, 0);
+  const sizes = { moduleGzip: gzip(wasm) + gzip(glue), chunks: chunkFiles.length, chunksGzip: chunkBytes(chunkFiles) };
+
+  // Per query kind, in Node with the same module: the chunks each query fetches
+  // cold (a fresh instance per query) and warm (asked again).
+  const fetched = [];
+  globalThis.fetch = async (url) => {
+    fetched.push(path.basename(new URL(url).pathname));
+    return new Response(fs.readFileSync(new URL(url)));
+  };
+  const kinds = [];
+  for (const row of native.latency) {
+    const cold = [];
+    let warm = 0;
+    for (const query of row.queries) {
+      // A module instance of its own (wasm-bindgen instantiates once per import).
+      const module = await import(`${pathToFileURL(path.join(pkg, 'bahth.js'))}?${kinds.length}-${cold.length}`);
+      module.initSync({ module: wasm });
+      fetched.length = 0;
+      await module.search(query, { limit: 10 });
+      cold.push([...fetched]);
+      fetched.length = 0;
+      await module.search(query, { limit: 10 });
+      warm += fetched.length;
+    }
+    kinds.push({ kind: row.kind, cold: cold.map((c) => c.length), coldKinds: cold.map((c) => c.map((n) => n[0]).sort().join('')), bytes: cold.map(chunkBytes), warm });
+  }
+
+  console.error(`[scale] ${name}: split in Chromium`);
+  const browser = await launchChromium();
+  const server = await serve({ port: 0, pkg });
+  const first = FIRST[name] ?? FIRST.large;
+  const open = async (mode, q) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const responses = [];
+    page.on('response', (response) => responses.push(response));
+    await page.goto(`${server.url}bench/scale.html?mode=${mode}&q=${encodeURIComponent(q)}`);
+    const result = await page.evaluate(() => window.__scale);
+    let bytes = 0;
+    for (const response of responses) {
+      const s = await response.request().sizes().catch(() => null);
+      if (s) bytes += s.responseBodySize + s.responseHeadersSize;
+    }
+    const chunks = responses.filter((r) => r.url().includes('/pkg/chunks/')).length;
+    await context.close();
+    return { ...result, bytes, requests: responses.length, chunks };
+  };
+  let chromium;
+  try {
+    const cold = [];
+    for (let i = 0; i < RUNS; i++) cold.push(await open('engine', first));
+    const typing = [];
+    for (let i = 0; i < 3; i++) typing.push((await open('engine-typing', TYPED[name] ?? TYPED.large)).rounds);
+    const coldRounds = typing.map((rounds) => rounds[0]).flat();
+    const warmP95s = typing.map((rounds) => quantile(rounds.slice(1).flat(), 0.95));
+    chromium = {
+      worker: cold[0].worker,
+      bytes: quantile(cold.map((c) => c.bytes), 0.5),
+      requests: quantile(cold.map((c) => c.requests), 0.5),
+      chunks: quantile(cold.map((c) => c.chunks), 0.5),
+      loadMs: quantile(cold.map((c) => c.loadMs), 0.5),
+      firstResultMs: quantile(cold.map((c) => c.firstResultMs), 0.5),
+      coldKeystrokeMedianMs: quantile(coldRounds, 0.5),
+      coldKeystrokeP95Ms: quantile(coldRounds, 0.95),
+      coldKeystrokeMaxMs: Math.max(...coldRounds),
+      warmKeystrokeP95Ms: quantile(warmP95s, 0.5),
+      warmKeystrokeP95s: warmP95s,
+    };
+  } finally {
+    await server.close();
+    await browser.close();
+  }
+  return { sizes, kinds, chromium, first };
+}
+
+function printSplit(name, { sizes, kinds, chromium, first }, typed) {
+  const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+  const verdict = (value, budget) => (budget === undefined ? '' : value <= budget ? `OK (budget ${budget})` : `OVER (budget ${budget})`);
+  console.log(`split mode             core module ${kb(sizes.moduleGzip)} gzip (wasm + glue); ${sizes.chunks} chunks, ${kb(sizes.chunksGzip)} gzipped`);
+  console.log(`  Chromium, engine in ${chromium.worker ? 'a worker' : 'the main thread'}, «${first}» searched cold (median of ${RUNS}):`);
+  console.log(`    bytes before the first result ${kb(chromium.bytes)} ${verdict(chromium.bytes / 1024, BUDGETS.splitFirstBytesKB[name])}; ${chromium.requests} requests, ${chromium.chunks} of them chunks`);
+  console.log(`    engine loaded ${chromium.loadMs.toFixed(1)} ms, first result ${chromium.firstResultMs.toFixed(1)} ms after script start ${verdict(chromium.firstResultMs, BUDGETS.splitFirstResultMs)}`);
+  console.log(`  typing «${typed}» 5 times, in 3 page loads: per keystroke, the time its search takes to answer:`);
+  console.log(`    first typing (cold, chunks fetched): median ${chromium.coldKeystrokeMedianMs.toFixed(1)} ms, p95 ${chromium.coldKeystrokeP95Ms.toFixed(1)} ms, max ${chromium.coldKeystrokeMaxMs.toFixed(1)} ms`);
+  console.log(`    later typings (warm): p95 ${chromium.warmKeystrokeP95Ms.toFixed(2)} ms (median of ${chromium.warmKeystrokeP95s.map((p) => p.toFixed(2)).join(' / ')}); the page's main thread never runs a search`);
+  console.log('  chunks per query (cold; warm)    chunks        bytes   kinds (t dictionary, w postings, d documents)');
+  for (const k of kinds) {
+    console.log(`    ${k.kind.padEnd(18)} ${k.cold.join('/').padStart(12)}; ${k.warm}  ${k.bytes.map((b) => (b / 1024).toFixed(0)).join('/').padStart(10)} KB  ${k.coldKinds.join(' ')}`);
+  }
+}
+
+function print({ name, native, module, chromium, typed, split }) {
   const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
   const mb = (b) => `${(b / 1024 / 1024).toFixed(2)} MB`;
   const size = (b) => (b >= 1 << 20 ? mb(b) : kb(b));
@@ -170,6 +283,7 @@ function print({ name, native, module, chromium, typed }) {
   console.log(`  typing «${typed}» 5 times, in 3 page loads (${chromium.keystrokes} keystrokes), main-thread time per keystroke:`);
   console.log(`    median ${chromium.keystrokeMedianMs.toFixed(2)} ms, p95 ${chromium.keystrokeP95Ms.toFixed(2)} ms ${verdict(chromium.keystrokeP95Ms, BUDGETS.keystrokeP95Ms)} (median of the loads' ${chromium.keystrokeP95s.map((p) => p.toFixed(1)).join(' / ')}), max ${chromium.keystrokeMaxMs.toFixed(2)} ms ${verdict(chromium.keystrokeMaxMs, BUDGETS.keystrokeMaxMs)}`);
   console.log(`  wasm memory          ${size(chromium.memoryBytes)}`);
+  printSplit(name, split, typed);
 }
 
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['seeds', 'quran', 'large'];

@@ -113,13 +113,14 @@ mod split {
     use wasm_bindgen_futures::JsFuture;
 
     #[wasm_bindgen(inline_js = r#"
-// Chunks fetched are kept in Cache Storage (where there is one): a reload, or
-// an offline visit, finds them there. Names carry checksums: a chunk never
-// changes, so a kept one is used as it is. Fetches in flight are shared by the
-// searches that wait for them.
+// Chunks fetched are also kept in Cache Storage (where there is one): offline,
+// a chunk fetched on an earlier visit is found there (online, the HTTP cache
+// serves a chunk fetched before: names carry checksums, so chunks never
+// change). Fetches in flight are shared by the searches that wait for them.
 const CACHE = 'bahth-chunks';
 const fetching = new Map();
-const cache = () => (globalThis.caches ? caches.open(CACHE).catch(() => null) : Promise.resolve(null));
+let opened = null;
+const cache = () => (opened ??= globalThis.caches ? caches.open(CACHE).catch(() => null) : Promise.resolve(null));
 
 function chunk_url(base, name) {
   // This file is pkg/snippets/<crate>/inline0.js: the chunks are in pkg/chunks/.
@@ -152,22 +153,25 @@ export function prune_chunks(base, names) {
 
 async function load(url, name) {
   const fail = (kind, why) => Object.assign(new Error(`bahth: chunk ${name} ${kind} (${url}): ${why}`), { chunk: name });
-  const kept = await cache();
-  let response = await kept?.match(url);
-  if (!response) {
-    try {
-      response = await fetch(url);
-    } catch (e) {
-      throw Object.assign(fail('could not be fetched', e.message), { name: 'BahthChunkUnavailable' });
+  const unavailable = (why) => Object.assign(fail('could not be fetched', why), { name: 'BahthChunkUnavailable' });
+  let response;
+  try {
+    response = await fetch(url);
+    if (response.ok) {
+      const copy = response.clone();
+      cache().then((c) => c?.put(url, copy)).catch(() => {}); // kept meanwhile: the search goes on
     }
-    if (!response.ok) throw Object.assign(fail('could not be fetched', `HTTP ${response.status}`), { name: 'BahthChunkUnavailable' });
-    await kept?.put(url, response.clone()).catch(() => {});
+  } catch (e) {
+    // Offline: a chunk fetched on an earlier visit is kept.
+    response = await (await cache())?.match(url);
+    if (!response) throw unavailable(e.message);
   }
+  if (!response.ok) throw unavailable(`HTTP ${response.status}`);
   try {
     // Chunks are stored gzipped: hosts serve them as they are.
     return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
   } catch (e) {
-    await kept?.delete(url);
+    cache().then((c) => c?.delete(url));
     throw fail('is not a gzipped chunk', e.message);
   }
 }"#)]

@@ -62,6 +62,9 @@ async function onMainThread(url, base) {
 
 /** The engine in a module worker; rejects if the worker cannot start. */
 function inWorker(url, base) {
+  // The module downloads and compiles (off the main thread, as it streams in) while
+  // the worker starts; the worker instantiates it.
+  const compiled = WebAssembly.compileStreaming(fetch(new URL('bahth_bg.wasm', url)));
   const worker = new Worker(new URL('./bahth-worker.js', import.meta.url), { type: 'module', name: 'bahth' });
   const pending = new Map(); // request id -> { resolve, reject }
   let next = 0;
@@ -93,7 +96,7 @@ function inWorker(url, base) {
       if ('error' in data) request?.fail(revive(data.error));
       else request?.done(data.value);
     };
-    worker.postMessage({ load: url, base });
+    compiled.then((module) => worker.postMessage({ load: url, module, base }), reject);
   });
 }
 

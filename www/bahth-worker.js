@@ -10,7 +10,7 @@ self.onmessage = async ({ data }) => {
   if ('load' in data) {
     try {
       pkg = await import(data.load);
-      await pkg.default();
+      await pkg.default(data.module ? { module_or_path: data.module } : undefined);
       if (data.base) pkg.setChunkBase?.(data.base);
       pkg.pruneChunkCache?.(); // chunks kept from an earlier build of the index
       self.postMessage({ ready: true, info: pkg.info() });

@@ -56,7 +56,6 @@ function build(out, split) {
  * split package loaded in Node.
  */
 async function chunksOf(queries) {
-  const pkg = await import(pathToFileURL(path.join(PKG.split, 'bahth.js')));
   const wanted = new Set();
   globalThis.fetch = async (url) => {
     wanted.add(path.basename(new URL(url).pathname));
@@ -64,6 +63,8 @@ async function chunksOf(queries) {
   };
   const out = {};
   for (const query of queries) {
+    // A module instance of its own (wasm-bindgen instantiates once per import).
+    const pkg = await import(`${pathToFileURL(path.join(PKG.split, 'bahth.js'))}?${Object.keys(out).length}`);
     pkg.initSync({ module: fs.readFileSync(path.join(PKG.split, 'bahth_bg.wasm')) });
     wanted.clear();
     await pkg.search(query, { limit: 10, offset: 0 });
