@@ -8,17 +8,19 @@
 
 use bahth::analyzer::{analyze_word, tokenize};
 use bahth::corpus::{parse_bytes, Document};
-use bahth::index::{build, format::reseal};
-use bahth::{Index, SearchOptions};
+use bahth::index::format::{get_u32, reseal};
+use bahth::index::{build, build_split, SplitBuild, SplitSizes};
+use bahth::{Index, SearchOptions, SearchResponse};
 use std::sync::OnceLock;
 
 /// A target: what it does with one input (panics on a broken invariant).
 pub type Target = fn(&[u8]);
 
 /// The targets, by name.
-pub const TARGETS: [(&str, Target); 5] = [
+pub const TARGETS: [(&str, Target); 6] = [
     ("index_bytes", index_bytes),
     ("forged_index", forged_index),
+    ("forged_chunk", forged_chunk),
     ("query", query),
     ("analyzer", analyzer),
     ("corpus_file", corpus_file),
@@ -48,6 +50,14 @@ pub fn index_bytes(bytes: &[u8]) {
 /// and a value; a trailing odd byte cuts the index short.
 pub fn forged_index(edits: &[u8]) {
     let mut bytes = small_index().to_vec();
+    edit(&mut bytes, edits);
+    reseal(&mut bytes);
+    opens_and_searches(&bytes);
+}
+
+/// Applies `edits` (4 bytes each: a position, 3 bytes little-endian, and a
+/// value; a trailing odd byte cuts the bytes short).
+fn edit(bytes: &mut Vec<u8>, edits: &[u8]) {
     for edit in edits.chunks_exact(4) {
         let at = u32::from_le_bytes([edit[0], edit[1], edit[2], 0]) as usize % bytes.len();
         bytes[at] = edit[3];
@@ -56,8 +66,61 @@ pub fn forged_index(edits: &[u8]) {
         let keep = bytes.len() * usize::from(edits[edits.len() - 1]) / 256;
         bytes.truncate(keep.max(1));
     }
-    reseal(&mut bytes);
-    opens_and_searches(&bytes);
+}
+
+/// A split index with one chunk forged: the first byte picks the chunk, the
+/// rest edits it as [`forged_index`] edits an index; its checksums, and its
+/// length and checksum in the core's table, are recomputed, so the chunk is
+/// taken and its decoders read the damage. Every query then runs with every
+/// chunk it asks for.
+pub fn forged_chunk(input: &[u8]) {
+    let Some((&which, edits)) = input.split_first() else { return };
+    let split = small_split();
+    let which = usize::from(which) % split.chunks.len();
+    let mut chunk = split.chunks[which].1.clone();
+    edit(&mut chunk, edits);
+    reseal(&mut chunk);
+    // The core's table: section "chunks" (the first), three counts, then per
+    // chunk its length and checksum.
+    let mut core = split.core.clone();
+    let Some(table) = get_u32(&core, 32) else { return };
+    let at = table as usize + 12 + 8 * which;
+    core[at..at + 4].copy_from_slice(&(chunk.len() as u32).to_le_bytes());
+    core[at + 4..at + 8].copy_from_slice(&bahth::index::format::checksum(&chunk).to_le_bytes());
+    reseal(&mut core);
+    let index = Index::from_bytes(&core).expect("a resealed core opens");
+    let names: Vec<String> = index.chunks().iter().map(|c| c.name()).collect();
+    let bytes = |name: &str| {
+        let i = names.iter().position(|n| n == name).expect("asked for a chunk of the table");
+        if i == which {
+            chunk.clone()
+        } else {
+            split.chunks[i].1.clone()
+        }
+    };
+    for query in QUERIES {
+        for _ in 0..8 {
+            match index.try_search(query, &SearchOptions { limit: 5, offset: 1 }) {
+                Ok(response) => {
+                    check_response(query, &response, SearchOptions { limit: 5, offset: 1 });
+                    break;
+                }
+                Err(missing) => {
+                    for name in missing {
+                        let _ = index.add_chunk(&name, bytes(&name));
+                    }
+                }
+            }
+        }
+        let _ = index.try_suggest(query, 5);
+    }
+}
+
+/// The split index [`forged_chunk`] forges: the seed articles' openings in
+/// chunks of a few hundred bytes (every kind several times).
+fn small_split() -> &'static SplitBuild {
+    static SPLIT: OnceLock<SplitBuild> = OnceLock::new();
+    SPLIT.get_or_init(|| build_split(&seed_openings(), &SplitSizes { terms: 512, words: 512, docs: 512 }))
 }
 
 /// Any query over the embedded index. The first byte picks the page; the
@@ -100,25 +163,27 @@ pub fn corpus_file(bytes: &[u8]) {
 /// so each run is fast, with every section and kind of record in it).
 fn small_index() -> &'static [u8] {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
-    BYTES.get_or_init(|| {
-        let seeds = [
-            include_str!("../seeds/000_83672ed39842b44a.txt"),
-            include_str!("../seeds/001_ef579416f5c6bb28.txt"),
-            include_str!("../seeds/002_f6ef30fab3caf6c1.txt"),
-            include_str!("../seeds/003_1ab68d328f33aed7.txt"),
-            include_str!("../seeds/004_d0196870af9a58f1.txt"),
-        ];
-        let docs: Vec<Document> = seeds
-            .iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let text: String = text.chars().take(600).collect();
-                let title = text.lines().next().unwrap_or_default().to_string();
-                Document { id: format!("{i:03}"), title, url: Some(format!("/{i}")), date: None, text }
-            })
-            .collect();
-        build(&docs)
-    })
+    BYTES.get_or_init(|| build(&seed_openings()))
+}
+
+/// The seed articles' first 600 characters, as documents.
+fn seed_openings() -> Vec<Document> {
+    let seeds = [
+        include_str!("../seeds/000_83672ed39842b44a.txt"),
+        include_str!("../seeds/001_ef579416f5c6bb28.txt"),
+        include_str!("../seeds/002_f6ef30fab3caf6c1.txt"),
+        include_str!("../seeds/003_1ab68d328f33aed7.txt"),
+        include_str!("../seeds/004_d0196870af9a58f1.txt"),
+    ];
+    seeds
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let text: String = text.chars().take(600).collect();
+            let title = text.lines().next().unwrap_or_default().to_string();
+            Document { id: format!("{i:03}"), title, url: Some(format!("/{i}")), date: None, text }
+        })
+        .collect()
 }
 
 /// Queries that reach every path of the engine on the seeds' words.
@@ -127,7 +192,12 @@ const QUERIES: [&str; 8] =
 
 /// Searches and suggests `query` and asserts the response's invariants.
 fn check_search(index: &Index, query: &str, options: SearchOptions) {
-    let response = index.search(query, &options);
+    check_response(query, &index.search(query, &options), options);
+    assert!(index.suggest(query, 5).len() <= 5, "more suggestions than the limit");
+}
+
+/// A response's invariants.
+fn check_response(query: &str, response: &SearchResponse, options: SearchOptions) {
     assert!(response.results.len() <= options.limit, "more results than the limit");
     if !response.results.is_empty() {
         let shown = options.offset.saturating_add(response.results.len());
@@ -138,7 +208,6 @@ fn check_search(index: &Index, query: &str, options: SearchOptions) {
         check_ranges(&hit.excerpt.text, &hit.excerpt.highlights);
         check_ranges(&hit.title, &hit.title_highlights);
     }
-    assert!(index.suggest(query, 5).len() <= 5, "more suggestions than the limit");
 }
 
 /// Highlights are ordered, non-empty, non-overlapping UTF-16 ranges that

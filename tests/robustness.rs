@@ -93,6 +93,30 @@ fn forged_index_bytes_never_panic() {
     assert!(opened > rounds / 2, "most forgeries still open and must be searched: {opened}");
 }
 
+/// Split indexes: each round forges one chunk (1–4 bytes changed, or cut
+/// short) and recomputes its checksums and its entry in the core's table,
+/// so the chunk is taken and read (see `checks::forged_chunk`).
+#[test]
+fn forged_chunks_never_panic() {
+    let mut rng = Rng(20_261_124);
+    let rounds = rounds(ROUNDS) / 3;
+    let mut panics = Vec::new();
+    for round in 0..rounds {
+        let mut input = vec![rng.below(256) as u8];
+        for _ in 0..1 + rng.below(4) {
+            input.extend((0..4).map(|_| rng.below(256) as u8));
+        }
+        if rng.below(10) == 0 {
+            input.push(rng.below(256) as u8);
+        }
+        if catch_unwind(|| checks::forged_chunk(&input)).is_err() {
+            panics.push(round);
+        }
+    }
+    println!("forged chunks: {rounds} copies, {} panicked", panics.len());
+    assert!(panics.is_empty(), "rounds {:?} panicked", &panics[..panics.len().min(10)]);
+}
+
 #[test]
 fn truncated_and_foreign_bytes_are_refused_with_a_reason() {
     for cut in [0, 7, 12, 40, INDEX_BYTES.len() / 2, INDEX_BYTES.len() - 1] {
