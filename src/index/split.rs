@@ -365,7 +365,6 @@ impl<'a> Split<'a> {
 /// Writes a split index's chunks to `dir` (created), each gzipped: a static
 /// host serves them as they are, and the page inflates them
 /// (`DecompressionStream`). Returns the bytes written.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn write_chunks(dir: &std::path::Path, chunks: &[(String, Vec<u8>)]) -> std::io::Result<usize> {
     use std::io::Write;
     std::fs::create_dir_all(dir)?;
@@ -381,7 +380,6 @@ pub fn write_chunks(dir: &std::path::Path, chunks: &[(String, Vec<u8>)]) -> std:
 }
 
 /// Reads a chunk file [`write_chunks`] wrote.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn read_chunk(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
