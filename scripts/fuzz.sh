@@ -8,7 +8,8 @@
 # three times faster; SANITIZER=address turns it back on.
 #
 # Targets (fuzz/fuzz_targets/): index_bytes (raw bytes as an index),
-# forged_index (the seeds' index edited, checksums recomputed), query (any
+# forged_index (the seeds' index edited, checksums recomputed), forged_chunk
+# (a split index with one chunk forged, its table entry recomputed), query (any
 # query, checked responses), analyzer (any text, checked tokens),
 # corpus_file (any file in the corpus folder, built and reopened).
 # Each starts from fuzz/seeds/TARGET and grows fuzz/corpus/TARGET (kept
@@ -26,7 +27,7 @@ SANITIZER="${SANITIZER:-none}"
 RUNS="${RUNS:--1}"
 shift || true
 TARGETS=("$@")
-((${#TARGETS[@]})) || TARGETS=(index_bytes forged_index query analyzer corpus_file)
+((${#TARGETS[@]})) || TARGETS=(index_bytes forged_index forged_chunk query analyzer corpus_file)
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --quiet

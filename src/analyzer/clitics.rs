@@ -51,6 +51,36 @@ pub fn stripped_forms(word: &str) -> Vec<String> {
     forms
 }
 
+/// Documents a two-letter word must be in for [`short_remainders`] to
+/// read it behind a clitic: a word of the corpus, not a stray pair.
+pub const MIN_SHORT_WORD_DOCS: u32 = 2;
+
+/// The two-letter words a word may be once a conjunction or preposition is
+/// removed (برب → رب, وأب → اب), too short for [`stripped_forms`] to
+/// guess. The caller keeps those that are words of the corpus, in at least
+/// [`MIN_SHORT_WORD_DOCS`] documents: the index builder with its vocabulary,
+/// a query with the index's dictionary. A two-letter word keeps its letters
+/// (بر stays بر).
+///
+/// ```
+/// use bahth::analyzer::clitics::short_remainders;
+/// assert_eq!(short_remainders("برب"), ["رب"]);
+/// assert_eq!(short_remainders("وبرب"), ["رب"]);
+/// assert!(short_remainders("بر").is_empty());
+/// assert!(short_remainders("ربنا").is_empty()); // not a clitic
+/// ```
+pub fn short_remainders(word: &str) -> Vec<&str> {
+    if !word.chars().all(is_arabic_letter) {
+        return Vec::new();
+    }
+    STACKS
+        .iter()
+        .filter(|(_, article)| !article)
+        .filter_map(|(stack, _)| word.strip_prefix(stack))
+        .filter(|rest| rest.chars().count() == MIN_AFTER_PARTICLE - 1)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

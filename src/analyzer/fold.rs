@@ -63,9 +63,143 @@ pub fn fold_char(c: char) -> Option<char> {
     })
 }
 
-/// The folded form of a surface form.
+/// The folded form of a surface form: its first [`reading`](readings).
 pub fn fold(surface: &str) -> String {
-    surface.chars().filter_map(fold_char).collect()
+    render(&pieces(surface), 0)
+}
+
+/// Every folded reading of a surface form, the [`fold`]ed one first.
+///
+/// Standard spelling folds to one reading. Uthmani (Quranic) spelling can
+/// have more, because it writes a long ā that standard spelling sometimes
+/// writes and sometimes does not:
+///
+/// - a dagger alef (U+0670) reads both deleted (ٱلرَّحۡمَٰنِ → الرحمن, as in
+///   هذا ذلك لكن إله) and as ا (ٱلۡكِتَٰبَ → الكتاب, as in القيامة
+///   الإنسان); a word with more than two gets the all-deleted and the all-ا
+///   readings only;
+/// - a word starting with the fused vocative يَٰ (يَٰمَرۡيَمُ) also reads
+///   without it (مريم).
+///
+/// Single-reading rules: وٰ reads as ا (ٱلصَّلَوٰةَ → الصلاه), ىٰ as ى;
+/// the small yeh U+06E6 is deleted after ه (بِهِۦ → به: the pronoun's
+/// lengthening, written in 935 of its 957 uses in the Quran) and reads as ي
+/// elsewhere (يُحۡيِۦ → يحيي), the small high yeh U+06E7 reads as ي
+/// (إِبۡرَٰهِـۧمَ → ابرهيم / ابراهيم); the small waw U+06E5 is deleted
+/// (دَاوُۥدَ → داود); a hamza on the line before alef inside a word reads
+/// as آ (ٱلۡقُرۡءَانُ → القران).
+///
+/// ```
+/// use bahth::analyzer::fold::readings;
+/// assert_eq!(readings("ٱلۡكِتَٰبَ"), ["الكتب", "الكتاب"]);
+/// assert_eq!(readings("يَٰمَرۡيَمُ"), ["يمريم", "يامريم", "مريم"]);
+/// assert_eq!(readings("كتاب"), ["كتاب"]);
+/// ```
+pub fn readings(surface: &str) -> Vec<String> {
+    let pieces = pieces(surface);
+    let daggers = pieces.iter().filter(|p| matches!(p, Piece::Dagger)).count();
+    let masks: Vec<u32> = match daggers {
+        0 => vec![0],
+        1 | 2 => (0..1 << daggers).collect(),
+        _ => vec![0, u32::MAX],
+    };
+    let mut readings: Vec<String> = Vec::with_capacity(masks.len() + 2);
+    for mask in masks {
+        push_new(&mut readings, render(&pieces, mask));
+    }
+    if let Some(noun) = after_vocative(surface) {
+        for reading in self::readings(noun) {
+            push_new(&mut readings, reading);
+        }
+    }
+    readings
+}
+
+fn push_new(list: &mut Vec<String>, item: String) {
+    if !item.is_empty() && !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+const DAGGER_ALEF: char = '\u{0670}';
+const SMALL_YEH: char = '\u{06E6}';
+const SMALL_HIGH_YEH: char = '\u{06E7}';
+
+/// A folded character, or a dagger alef: a choice between nothing and ا.
+#[derive(Clone, Copy, PartialEq)]
+enum Piece {
+    Letter(char),
+    Dagger,
+}
+
+/// Folds a surface form into pieces, applying the Uthmani rules that read
+/// one way only.
+fn pieces(surface: &str) -> Vec<Piece> {
+    let chars: Vec<char> = surface.chars().collect();
+    let mut pieces: Vec<Piece> = Vec::with_capacity(chars.len());
+    // The last character that is not a mark, and whether it came right
+    // before the current one.
+    let mut base: Option<char> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        let adjacent = i > 0 && Some(chars[i - 1]) == base;
+        match c {
+            // وٰ: the waw is only a seat for the long ā (الصلوٰة).
+            DAGGER_ALEF if adjacent && base == Some('و') => {
+                if let Some(last) = pieces.last_mut() {
+                    *last = Piece::Letter('ا');
+                }
+            }
+            DAGGER_ALEF if base == Some('ى') => {}
+            DAGGER_ALEF => pieces.push(Piece::Dagger),
+            SMALL_YEH if base == Some('ه') => {}
+            SMALL_YEH | SMALL_HIGH_YEH => pieces.push(Piece::Letter('ي')),
+            // ءا inside a word is آ (القرءان ≡ القرآن).
+            'ء' if next_letters(&chars[i + 1..]).take(2).count() == 2
+                && next_letters(&chars[i + 1..]).next() == Some('ا') => {}
+            _ => {
+                if let Some(folded) = fold_char(c) {
+                    pieces.push(Piece::Letter(folded));
+                }
+            }
+        }
+        if !is_arabic_mark(c) && c != TATWEEL {
+            base = Some(c);
+        }
+    }
+    pieces
+}
+
+/// The letters (not marks, not tatweel) in `chars`, in order.
+fn next_letters(chars: &[char]) -> impl Iterator<Item = char> + '_ {
+    chars.iter().copied().filter(|&c| !is_arabic_mark(c) && c != TATWEEL)
+}
+
+/// One reading of `pieces`: bit `k` of `mask` set reads the `k`th dagger
+/// alef as ا.
+fn render(pieces: &[Piece], mask: u32) -> String {
+    let mut daggers = 0;
+    let mut reading = String::with_capacity(pieces.len() * 2);
+    for piece in pieces {
+        match piece {
+            Piece::Letter(c) => reading.push(*c),
+            Piece::Dagger => {
+                if mask.checked_shr(daggers).unwrap_or(0) & 1 == 1 {
+                    reading.push('ا');
+                }
+                daggers += 1;
+            }
+        }
+    }
+    reading
+}
+
+/// The noun after a fused vocative يَٰ (يَٰمَرۡيَمُ → مَرۡيَمُ), if it
+/// keeps at least two letters.
+fn after_vocative(surface: &str) -> Option<&str> {
+    let rest = surface.strip_prefix('ي')?;
+    let rest = rest.trim_start_matches('\u{064E}').strip_prefix(DAGGER_ALEF)?;
+    let rest = rest.trim_start_matches(|c: char| is_arabic_mark(c) || c == TATWEEL);
+    (next_letters(&rest.chars().collect::<Vec<_>>()).count() >= 2).then_some(rest)
 }
 
 #[cfg(test)]
@@ -116,6 +250,63 @@ mod tests {
         for (what, raw, want) in rows {
             assert_eq!(f(raw), *want, "{what}: {raw}");
         }
+    }
+
+    /// One row per Uthmani rule of the Arabic notes: the word as the Quran
+    /// (npm quran-json) writes it, and all its readings, the folded first.
+    #[test]
+    fn uthmani_rules() {
+        let rows: &[(&str, &str, &[&str])] = &[
+            ("dagger alef, deleted or ا", "ٱلۡقِيَٰمَةِ", &["القيمه", "القيامه"]),
+            ("dagger alef: الرحمن", "ٱلرَّحۡمَٰنِ", &["الرحمن", "الرحمان"]),
+            ("dagger alef after tatweel", "ٱلۡمَلَـٰٓئِكَةُ", &["المليكه", "الملايكه"]),
+            ("two dagger alefs: every combination", "ٱلسَّمَٰوَٰتِ", &["السموت", "السماوت", "السموات", "السماوات"]),
+            (
+                "three dagger alefs: none or all (the noun has two)",
+                "يَٰهَٰمَٰنُ",
+                &["يهمن", "ياهامان", "همن", "هامن", "همان", "هامان"],
+            ),
+            ("وٰ reads as ا", "ٱلصَّلَوٰةَ", &["الصلاه"]),
+            ("وٰ: الزكاة", "وَءَاتُواْ ٱلزَّكَوٰةَ", &["واتوا الزكاه"]),
+            ("وٰ: الحياة", "ٱلۡحَيَوٰةِ", &["الحياه"]),
+            ("ىٰ reads as ى", "مُوسَىٰٓ", &["موسي"]),
+            ("small high yeh reads as ي", "إِبۡرَٰهِـۧمَ", &["ابرهيم", "ابراهيم"]),
+            ("small high yeh: النبيين", "ٱلنَّبِيِّـۧنَ", &["النبيين"]),
+            ("small yeh reads as ي", "يُحۡيِۦ", &["يحيي"]),
+            ("small yeh after ه is deleted", "بِهِۦٓ", &["به"]),
+            ("small waw is deleted", "دَاوُۥدَ", &["داود"]),
+            ("hamza before alef ≡ آ", "ٱلۡقُرۡءَانُ", &["القران"]),
+            ("hamza before alef, first letter", "ءَامَنُواْ", &["امنوا"]),
+            ("hamza before a final alef stays", "جُزۡءًا", &["جزءا"]),
+            ("vocative يَٰ: also the noun", "يَٰمَرۡيَمُ", &["يمريم", "يامريم", "مريم"]),
+            ("vocative يَٰٓ with madda", "يَٰٓأَيُّهَا", &["يايها", "ياايها", "ايها"]),
+            ("vocative: ىٰ of the noun", "يَٰمُوسَىٰ", &["يموسي", "ياموسي", "موسي"]),
+            ("no vocative without two letters after", "يَٰس", &["يس", "ياس"]),
+            ("standard spelling: one reading", "القيامة", &["القيامه"]),
+        ];
+        for (what, raw, want) in rows {
+            let got: Vec<String> = if raw.contains(' ') {
+                vec![raw.split(' ').map(|w| fold(&surface(w))).collect::<Vec<_>>().join(" ")]
+            } else {
+                readings(&surface(raw))
+            };
+            assert_eq!(got, *want, "{what}: {raw}");
+            assert_eq!(
+                fold(&surface(raw.split(' ').next().unwrap_or(raw))),
+                readings(&surface(raw.split(' ').next().unwrap_or(raw)))[0]
+            );
+        }
+    }
+
+    #[test]
+    fn quranic_pause_and_section_signs() {
+        // Pause marks (U+06D6–06DC) ride on the last letter and are deleted;
+        // the end of ayah, rub el hizb and sajdah signs separate words.
+        assert_eq!(f("ٱلۡعَٰلَمِينَ\u{06DA}"), "العلمين");
+        assert_eq!(f("رَيۡبَۛ"), "ريب");
+        let words: Vec<String> =
+            super::super::tokenize("ٱلرَّحِيمِ ۝ ٱلۡحَمۡدُ ۞ ۩ فِيهِۚ").into_iter().map(|t| t.folded).collect();
+        assert_eq!(words, ["الرحيم", "الحمد", "فيه"]);
     }
 
     #[test]

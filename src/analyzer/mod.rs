@@ -10,7 +10,12 @@
 //!    Latin lowercased) and its *folded* form (marks and tatweel deleted,
 //!    alef/yeh/teh marbuta/Persian letters and digits unified);
 //! 3. [`stripped_forms`] lists the readings without clitics (و ف ب ك ل ال);
-//! 4. [`stem`] removes light suffixes from each reading.
+//! 4. [`variants`] adds the other spelling of a few words written two ways
+//!    (ابن / بن, سوريا / سورية, أمريكي / أميركي);
+//! 5. [`stem`] removes light suffixes from each reading.
+//!
+//! Uthmani (Quranic) spelling can give a word more than one folded reading
+//! ([`fold::readings`]): each is stripped, varied and stemmed too.
 //!
 //! A query word matches a document word at four [`Level`]s, and the strongest
 //! level that matches decides its rank. The same code runs in `build.rs`
@@ -32,6 +37,7 @@ mod compat_table;
 pub mod fold;
 pub mod stem;
 pub mod tokenize;
+pub mod variants;
 
 pub use clitics::stripped_forms;
 pub use stem::stem;
@@ -78,16 +84,35 @@ impl WordForms {
 }
 
 /// All forms of a word given its surface and folded forms (from a [`Token`]).
+///
+/// The word's other [readings](fold::readings) (Uthmani spelling) and the
+/// [variants] of its readings join its stripped forms: they match at the
+/// [`Level::Stripped`] strength.
 pub fn analyze_word(surface: &str, folded: &str) -> WordForms {
-    let stripped = stripped_forms(folded);
+    let mut stripped = stripped_forms(folded);
+    for reading in fold::readings(surface).iter().filter(|r| *r != folded) {
+        for form in stripped_forms(reading) {
+            push_new(&mut stripped, form);
+        }
+    }
+    for partner in stripped.iter().filter_map(|form| variants::partner(form)).collect::<Vec<_>>() {
+        push_new(&mut stripped, partner.to_string());
+    }
     let mut stems: Vec<String> = Vec::with_capacity(stripped.len());
     for form in &stripped {
         let s = stem(form);
-        if !stems.contains(&s) {
-            stems.push(s);
+        if let Some(partner) = variants::partner(&s) {
+            push_new(&mut stems, partner.to_string());
         }
+        push_new(&mut stems, s);
     }
     WordForms { spelling: fold::spelling(surface), folded: folded.to_string(), stripped, stems }
+}
+
+fn push_new(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use super::split::ChunkInfo;
 use super::store::{word_order, Form, StoreBuilder};
 use super::words::{write_forms, WordRef, WordTableWriter, WrittenList};
 use super::Index;
+use crate::analyzer::clitics::{short_remainders, MIN_SHORT_WORD_DOCS};
 use crate::analyzer::tokenize::{parts, runs};
 use crate::analyzer::{analyze_word, WordForms};
 use crate::corpus::Document;
@@ -200,6 +201,7 @@ impl Corpus {
             sizes.push(doc.title.len() + doc.text.len());
         }
 
+        register_short_words(&mut keys, &words, &word_ids);
         let occurrences: Vec<u64> = words.iter().map(|w| w.occurrences).collect();
         let texts: Vec<String> = words.iter().map(|w| w.folded.clone()).collect();
         let rank = word_order(&store, &occurrences, &texts);
@@ -471,6 +473,19 @@ fn register_readings(keys: &mut BTreeMap<String, KeyBuild>, word: usize, forms: 
     }
     for stem in &forms.stems {
         keys.entry(stem.clone()).or_default().stem.insert(word);
+    }
+}
+
+/// Records each word that is a clitic and a two-letter word of the corpus
+/// (برب: ب + رب) under that word's key, once the vocabulary is known.
+fn register_short_words(keys: &mut BTreeMap<String, KeyBuild>, words: &[WordBuild], ids: &HashMap<String, usize>) {
+    for (word, build) in words.iter().enumerate() {
+        for rest in short_remainders(&build.folded) {
+            let common = ids.get(rest).is_some_and(|&w| words[w].postings.len() >= MIN_SHORT_WORD_DOCS as usize);
+            if common {
+                keys.entry(rest.to_string()).or_default().stripped.insert(word);
+            }
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 //! strongest way it matched sets the list's weight.
 
 use super::rank::{idf, Strength};
+use crate::analyzer::clitics::{short_remainders, MIN_SHORT_WORD_DOCS};
 use crate::analyzer::Level;
 use crate::index::postings::List;
 use crate::index::{split, Index, Spelling, Word as IndexWord};
@@ -142,6 +143,15 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
                         sources.add_word(&w, strength);
                     }
                 }
+            }
+        }
+    }
+    // A clitic on a two-letter word of the corpus (برب: ب + رب).
+    for rest in short_remainders(&word.forms.folded) {
+        let Some(key) = index.key(rest) else { continue };
+        if key.word.is_some_and(|w| w.list.df >= MIN_SHORT_WORD_DOCS) {
+            for w in key.word.into_iter().chain(index.words(key.stripped)) {
+                sources.add_word(&w, Strength::of(Level::Stripped));
             }
         }
     }
