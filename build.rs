@@ -22,6 +22,8 @@ mod corpus;
 mod excerpt;
 #[path = "src/index/mod.rs"]
 mod index;
+#[path = "src/keyboard.rs"]
+mod keyboard;
 #[path = "src/query.rs"]
 mod query;
 #[path = "src/search/mod.rs"]

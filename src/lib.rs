@@ -29,6 +29,7 @@ pub mod analyzer;
 pub mod corpus;
 pub mod excerpt;
 pub mod index;
+pub mod keyboard;
 pub mod query;
 pub mod search;
 pub mod sort;

@@ -51,21 +51,49 @@ fn response(response: &SearchResponse) -> JsValue {
         ("total_is_estimate", response.total_is_estimate.into()),
         ("relaxed", response.relaxed.into()),
         ("results", response.results.iter().map(hit).collect::<Array>().into()),
+        (
+            "corrections",
+            response
+                .corrections
+                .iter()
+                .map(|c| object(&[("from", c.from.as_str().into()), ("to", c.to.as_str().into())]))
+                .collect::<Array>()
+                .into(),
+        ),
     ])
 }
 
-/// Reads `{ limit, offset }` (both optional, whole numbers ≥ 0). Read by hand
-/// rather than by serde: deserializing pulls float formatting into the module.
-fn search_options(options: &JsValue) -> Result<SearchOptions, JsError> {
-    let mut parsed = SearchOptions::default();
+/// How a page asked to search: paging, and whether to correct the query.
+struct Asked {
+    options: SearchOptions,
+    /// `correct: false`: the words as typed ([`Index::search_as_typed`]).
+    correct: bool,
+}
+
+impl Asked {
+    fn search(&self, index: &Index<'_>, query: &str) -> Result<SearchResponse, Vec<String>> {
+        if self.correct {
+            index.try_search(query, &self.options)
+        } else {
+            index.try_search_as_typed(query, &self.options)
+        }
+    }
+}
+
+/// Reads `{ limit, offset, correct }` (all optional; whole numbers ≥ 0, and
+/// a boolean). Read by hand rather than by serde: deserializing pulls float
+/// formatting into the module.
+fn search_options(options: &JsValue) -> Result<Asked, JsError> {
+    let mut parsed = Asked { options: SearchOptions::default(), correct: true };
     if options.is_undefined() || options.is_null() {
         return Ok(parsed);
     }
     if !options.is_object() {
         return Err(JsError::new("search options: expected an object like { limit: 10, offset: 0 }"));
     }
-    for (name, field) in [("limit", &mut parsed.limit), ("offset", &mut parsed.offset)] {
-        let value = js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let get = |name: &str| js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    for (name, field) in [("limit", &mut parsed.options.limit), ("offset", &mut parsed.options.offset)] {
+        let value = get(name);
         if value.is_undefined() {
             continue;
         }
@@ -77,16 +105,24 @@ fn search_options(options: &JsValue) -> Result<SearchOptions, JsError> {
             }
         }
     }
+    match get("correct") {
+        value if value.is_undefined() => {}
+        value => {
+            parsed.correct =
+                value.as_bool().ok_or_else(|| JsError::new("search options: correct must be true or false"))?
+        }
+    }
     Ok(parsed)
 }
 
-/// `search(query, { limit = 10, offset = 0 })` →
+/// `search(query, { limit = 10, offset = 0, correct = true })` →
 /// `{ total, total_is_estimate, relaxed, results: [{ id, title, url, score, excerpt: { text, highlights },
-/// title_highlights }] }`.
+/// title_highlights }], corrections: [{ from, to }] }`.
 #[cfg(not(bahth_split))]
 #[wasm_bindgen]
 pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
-    Ok(response(&embedded_index().search(query, &search_options(&options)?)))
+    let asked = search_options(&options)?;
+    Ok(response(&asked.search(embedded_index(), query).unwrap_or_else(|_| SearchResponse::empty())))
 }
 
 /// `suggest(prefix, limit = 8)` → completions of the last word, in their most
@@ -234,13 +270,13 @@ async function load(url, name) {
         Err(JsError::new("bahth: a query kept asking for chunks (a damaged index?)").into())
     }
 
-    /// `search(query, { limit = 10, offset = 0 })` → a Promise of the same
+    /// `search(query, { limit = 10, offset = 0, correct = true })` → a Promise of the same
     /// object as a whole module's.
     #[wasm_bindgen]
     pub async fn search(query: String, options: JsValue) -> Result<JsValue, JsValue> {
-        let options = search_options(&options)?;
+        let asked = search_options(&options)?;
         let index = embedded_index();
-        Ok(response(&answer(|| index.try_search(&query, &options)).await?))
+        Ok(response(&answer(|| asked.search(index, &query)).await?))
     }
 
     /// `suggest(prefix, limit = 8)` → a Promise of the completions.

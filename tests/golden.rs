@@ -12,6 +12,9 @@ struct Row<'a> {
     query: &'a str,
     expected: Vec<&'a str>,
     top: Option<&'a str>,
+    /// The corrections the response must carry, "from→to" each, ";"
+    /// between (none when the column is absent).
+    corrected: Vec<&'a str>,
 }
 
 fn rows<'a>(tsv: &'a str) -> Vec<Row<'a>> {
@@ -28,7 +31,14 @@ fn rows<'a>(tsv: &'a str) -> Vec<Row<'a>> {
                     s.split(',').collect()
                 }
             };
-            Row { kind: cols[0], query: cols[1], expected: list(cols[2]), top: (cols[3] != "-").then_some(cols[3]) }
+            let corrected = cols.get(5).map_or(Vec::new(), |c| c.split(';').collect());
+            Row {
+                kind: cols[0],
+                query: cols[1],
+                expected: list(cols[2]),
+                top: (cols[3] != "-").then_some(cols[3]),
+                corrected,
+            }
         })
         .collect()
 }
@@ -58,6 +68,10 @@ fn golden_set() {
         }
         if response.relaxed != (row.kind == "relaxed") {
             problems.push(format!("relaxed = {}", response.relaxed));
+        }
+        let corrected: Vec<String> = response.corrections.iter().map(|c| format!("{}→{}", c.from, c.to)).collect();
+        if corrected != row.corrected {
+            problems.push(format!("corrections {corrected:?}, expected {:?}", row.corrected));
         }
         if response.total != got.len() {
             problems.push(format!("total {} but {} results", response.total, got.len()));

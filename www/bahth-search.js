@@ -11,7 +11,7 @@
 // worker ("off" runs the engine on the page's main thread; by default it runs in a
 // module worker when the browser has them, so typing never waits for a search).
 // Events (bubbling, composed): "bahth-results" after each render, detail
-// { query, total, total_is_estimate, relaxed, shown }; "bahth-select" (cancelable) before a result is
+// { query, total, total_is_estimate, relaxed, shown, corrections }; "bahth-select" (cancelable) before a result is
 // opened, detail { id, url, href }.
 // Everything is rendered with createElement/textContent: document text is never
 // parsed as HTML.
@@ -50,6 +50,9 @@ const TEXT = {
   relaxed: 'لا نتائج تحتوي كل الكلمات؛ أقرب النتائج:',
   none: (query) => `لا نتائج لـ«${query.trim()}».`,
   tryInstead: 'هل تقصد:',
+  corrected: (corrections) =>
+    `النتائج لـ${corrections.map((c) => `«${c.to}»`).join(' و')} بدلًا من ${corrections.map((c) => `«${c.from}»`).join(' و')}.`,
+  asTyped: (query) => `ابحث عن «${query.trim()}» كما كتبتَه`,
   failed: 'تعذّر تحميل البحث. تحقّق من الاتصال ثم أعد تحميل الصفحة.',
   noWasm: 'هذا المتصفح لا يدعم WebAssembly، فلا يعمل البحث فيه. جرّب متصفحًا حديثًا.',
   queryError: 'تعذّر تنفيذ هذا البحث: ',
@@ -70,6 +73,8 @@ class BahthSearch extends HTMLElement {
   #searches = 0;
   #running = false;
   #results = [];
+  /** A query the reader asked to search as typed (no corrections). */
+  #asTyped = null;
   #active = -1;
   #announceTimer = 0;
   #ui;
@@ -83,7 +88,7 @@ class BahthSearch extends HTMLElement {
     input.addEventListener('input', () => this.#update());
     input.addEventListener('keydown', (e) => this.#onKey(e));
     list.addEventListener('click', (e) => this.#onClick(e));
-    notice.addEventListener('click', (e) => this.#onChip(e));
+    notice.addEventListener('click', (e) => this.#onNoticeClick(e));
     list.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus (and the active option) in the box
   }
 
@@ -172,13 +177,14 @@ class BahthSearch extends HTMLElement {
     if (!this.#engine) return;
     if (!query.trim()) {
       this.#showIdle();
-      return this.#emit({ query, total: 0, total_is_estimate: false, relaxed: false, shown: 0 });
+      return this.#emit({ query, total: 0, total_is_estimate: false, relaxed: false, shown: 0, corrections: [] });
     }
     // A split index may fetch chunks first: say so if that takes a moment.
     const slow = setTimeout(() => current() && this.#showNotice(TEXT.searching), 150);
     let answer;
     try {
-      answer = await this.#engine.search(query, { limit: this.#limit, offset: 0 });
+      // Corrected unless the reader asked for this query as typed.
+      answer = await this.#engine.search(query, { limit: this.#limit, offset: 0, correct: this.#asTyped !== query });
     } catch (err) {
       if (!current()) return;
       this.#setResults([]);
@@ -188,14 +194,25 @@ class BahthSearch extends HTMLElement {
       clearTimeout(slow);
     }
     if (!current()) return; // a later query is waiting
-    const { total, total_is_estimate: estimate, relaxed, results } = answer;
+    const { total, total_is_estimate: estimate, relaxed, results, corrections = [] } = answer;
     this.#setResults(results);
     if (results.length === 0) this.#showNone(query, current); // its chips follow when found
+    else if (corrections.length) this.#showCorrections(query, corrections, relaxed);
     else if (relaxed) this.#showNotice(TEXT.relaxed);
     else this.#showNotice('');
     this.#setCount(relaxed || total === 0 ? '' : countText(total, estimate)); // the notice speaks for the other cases
-    this.#announce(relaxed ? TEXT.relaxed + ' ' + countText(results.length) : countText(total, estimate));
-    this.#emit({ query, total, total_is_estimate: estimate, relaxed, shown: results.length });
+    const said = [corrections.length ? TEXT.corrected(corrections) : '', relaxed ? TEXT.relaxed + ' ' + countText(results.length) : countText(total, estimate)];
+    this.#announce(said.filter(Boolean).join(' '));
+    this.#emit({ query, total, total_is_estimate: estimate, relaxed, shown: results.length, corrections });
+  }
+
+  /** Results for other words than typed: say which, and offer the words as typed. */
+  #showCorrections(query, corrections, relaxed) {
+    this.#showNotice(TEXT.corrected(corrections));
+    const button = el('button', 'as-typed', TEXT.asTyped(query));
+    button.type = 'button';
+    this.#ui.notice.firstChild.append(' ', button);
+    if (relaxed) this.#ui.notice.append(el('p', 'note', TEXT.relaxed));
   }
 
   #emit(detail) {
@@ -306,10 +323,16 @@ class BahthSearch extends HTMLElement {
     if (!go) e.preventDefault();
   }
 
-  #onChip(e) {
+  #onNoticeClick(e) {
     const chip = e.target.closest('.chip');
-    if (!chip) return;
-    this.value = chip.dataset.query;
+    if (chip) {
+      this.value = chip.dataset.query;
+    } else if (e.target.closest('.as-typed')) {
+      this.#asTyped = this.value; // until the query changes
+      this.#update();
+    } else {
+      return;
+    }
     this.#ui.input.focus();
   }
 
@@ -599,6 +622,15 @@ const STYLES = {
   cursor: pointer;
 }
 .chip:hover, .chip:focus-visible { border-color: var(--_accent); outline: none; }
+.as-typed {
+  padding: 0;
+  border: 0;
+  background: none;
+  color: var(--_accent);
+  font: inherit;
+  text-decoration: underline;
+  cursor: pointer;
+}
 .panel {
   overflow: hidden;
   background: var(--_bg);

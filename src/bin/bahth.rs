@@ -2,8 +2,9 @@
 //! WebAssembly module.
 //!
 //! ```text
-//! bahth search [--json] [--limit N] [--offset N] [--corpus DIR] QUERY
-//!     (--json adds `took_ms`: the engine's own time for the query)
+//! bahth search [--json] [--limit N] [--offset N] [--as-typed] [--corpus DIR] QUERY
+//!     (--json adds `took_ms`: the engine's own time for the query;
+//!     --as-typed: no typo or keyboard-layout corrections)
 //! bahth suggest [--limit N] [--corpus DIR] PREFIX
 //! bahth stats [--corpus DIR]
 //! bahth index [--corpus DIR] [--split] --out DIR
@@ -24,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  bahth search [--json] [--limit N] [--offset N] [--corpus DIR [--split]] [--chunks DIR] QUERY
+  bahth search [--json] [--limit N] [--offset N] [--as-typed] [--corpus DIR [--split]] [--chunks DIR] QUERY
   bahth suggest [--limit N] [--corpus DIR [--split]] [--chunks DIR] PREFIX
   bahth stats [--corpus DIR [--split]]
   bahth index [--corpus DIR] [--split] --out DIR";
@@ -33,6 +34,7 @@ struct Args {
     command: String,
     json: bool,
     split: bool,
+    as_typed: bool,
     options: SearchOptions,
     corpus: Option<String>,
     chunks: Option<String>,
@@ -46,6 +48,7 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
         command,
         json: false,
         split: false,
+        as_typed: false,
         options: SearchOptions::default(),
         corpus: None,
         chunks: None,
@@ -62,6 +65,7 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
             "--limit" => args.options.limit = number("--limit")?,
             "--offset" => args.options.offset = number("--offset")?,
             "--split" => args.split = true,
+            "--as-typed" => args.as_typed = true,
             "--corpus" => args.corpus = Some(raw.next().ok_or("--corpus needs a folder")?),
             "--chunks" => args.chunks = Some(raw.next().ok_or("--chunks needs a folder")?),
             "--out" => args.out = Some(raw.next().ok_or("--out needs a folder")?),
@@ -152,7 +156,13 @@ fn run(args: &Args) -> Result<(), String> {
     match args.command.as_str() {
         "search" => {
             let start = std::time::Instant::now();
-            let response = chunks.answer(index, || index.try_search(&text, &args.options))?;
+            let response = chunks.answer(index, || {
+                if args.as_typed {
+                    index.try_search_as_typed(&text, &args.options)
+                } else {
+                    index.try_search(&text, &args.options)
+                }
+            })?;
             let took_ms = start.elapsed().as_secs_f64() * 1e3;
             if args.json {
                 // The response, plus the engine's own time for the query.
@@ -163,6 +173,12 @@ fn run(args: &Args) -> Result<(), String> {
             }
             let relaxed = if response.relaxed { " (no document has every word; closest matches)" } else { "" };
             let about = if response.total_is_estimate { "about " } else { "" };
+            for correction in &response.corrections {
+                println!(
+                    "results for «{}» instead of «{}» (--as-typed: the words as typed)",
+                    correction.to, correction.from
+                );
+            }
             println!("{about}{} results{relaxed}", response.total);
             for (i, hit) in response.results.iter().enumerate() {
                 println!("\n{}. {}  [{}]  score {}", i + 1 + args.options.offset, hit.title, hit.id, hit.score);

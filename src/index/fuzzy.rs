@@ -61,7 +61,7 @@ impl EditDistance {
 
 /// A letter without its dots (its rasm): letters that differ only by dots
 /// are the easiest to confuse when reading or typing.
-fn skeleton(c: char) -> char {
+pub fn skeleton(c: char) -> char {
     match c {
         'ب' | 'ت' | 'ث' | 'ن' | 'ي' => 'ٮ',
         'ج' | 'خ' => 'ح',

@@ -395,26 +395,25 @@ impl<'a> Index<'a> {
         words
     }
 
-    /// Words (at most `limit`) one of whose readings lies within `distance`
-    /// edits of `term` (see [`fuzzy`]).
-    pub fn words_near(&self, term: &str, distance: u8, limit: usize) -> Vec<Word<'a>> {
-        let mut words = Vec::new();
-        let mut keys = 0;
+    /// Keys (at most `limit`) within `distance` edits of `term` (see
+    /// [`fuzzy`]), each with the words that read as it.
+    pub fn keys_near(&self, term: &str, distance: u8, limit: usize) -> Vec<(String, Vec<Word<'a>>)> {
+        let mut keys = Vec::new();
         'shards: for shard in self.shards("") {
             let mut stream = shard.terms.search(EditDistance::new(term, distance)).into_stream();
-            while let Some((_, ordinal)) = stream.next() {
-                if let Some(key) = shard.keys.entry(ordinal).and_then(|e| self.resolve(e)) {
-                    let readers = self.readers(&key);
-                    keys += usize::from(!readers.is_empty());
-                    words.extend(readers);
+            while let Some((key, ordinal)) = stream.next() {
+                if let Some(entry) = shard.keys.entry(ordinal).and_then(|e| self.resolve(e)) {
+                    let readers = self.readers(&entry);
+                    if !readers.is_empty() {
+                        keys.push((String::from_utf8_lossy(key).into_owned(), readers));
+                    }
                 }
-                if keys == limit {
+                if keys.len() == limit {
                     break 'shards;
                 }
             }
         }
-        by_document_count(&mut words);
-        words
+        keys
     }
 
     /// The words that read as a key: the key's own word, and those that do
@@ -492,8 +491,12 @@ mod tests {
 
         let prefixed: Vec<u32> = index.words_with_prefix("الث", 10).iter().map(|w| w.id).collect();
         assert_eq!(prefixed, [index.key("الثناييه").unwrap().word.unwrap().id]); // ئ folds to ي
-        let near: Vec<u32> = index.words_near("الخارجيا", 1, 10).iter().map(|w| w.id).collect();
-        assert_eq!(near, [index.key("الخارجيه").unwrap().word.unwrap().id]);
+        let near: Vec<(String, Vec<u32>)> = index
+            .keys_near("الخارجيا", 1, 10)
+            .into_iter()
+            .map(|(key, words)| (key, words.iter().map(|w| w.id).collect()))
+            .collect();
+        assert_eq!(near, [("الخارجيه".to_string(), vec![index.key("الخارجيه").unwrap().word.unwrap().id])]);
     }
 
     #[test]

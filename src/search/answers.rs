@@ -35,7 +35,7 @@ pub fn compute(index: &Index<'_>, prefix: &str) -> Option<Answer> {
     if typed_prefix(&query) != Some(prefix) {
         return None;
     }
-    let plan = Plan::new(index, &query);
+    let plan = Plan::new(index, &query, true);
     let found = matcher::find(index, &plan, BEST);
     let leaf = &plan.leaves[0];
     let df = leaf.sources.iter().map(|s| s.list.df).max().unwrap_or(0);
@@ -96,5 +96,6 @@ pub fn answer(index: &Index<'_>, query: &Query, options: &SearchOptions) -> Opti
         total_is_estimate: answer.estimated,
         relaxed: false,
         results,
+        corrections: Vec::new(),
     })
 }

@@ -88,7 +88,7 @@ pub fn best_union<'a>(index: &Index<'a>, leaf: &Leaf<'a>, idf: f32) -> Union<'a>
     // A list's best documents are not among another's best: none refines.
     let best_sources =
         leaf.sources.iter().map(|s| Source { list: s.list.best().unwrap_or(s.list), refines: false, ..*s });
-    Union::new(index, &Leaf { sources: best_sources.collect(), idf })
+    Union::new(index, &Leaf { sources: best_sources.collect(), idf, correction: None })
 }
 
 /// The matches of lists whose first `counted` matches took `(passed, all)`

@@ -18,11 +18,13 @@ pub mod plan;
 pub mod positions;
 pub mod rank;
 pub mod topk;
+pub mod typos;
 pub mod union;
 
 use crate::excerpt::Excerpt;
 use crate::index::split;
 use crate::index::Index;
+use crate::keyboard;
 use crate::query::parse;
 use plan::{Plan, PREFIX_WORDS};
 use serde::Serialize;
@@ -40,6 +42,17 @@ impl Default for SearchOptions {
     }
 }
 
+/// A query word the search read as another, because it was found nowhere:
+/// a typo (البوسعدي for البوسعيدي), or a word typed with the other keyboard
+/// layout (hgugrhj for العلاقات).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Correction {
+    /// As typed (without its vowels).
+    pub from: String,
+    /// What was searched instead: a typo's as the text writes it.
+    pub to: String,
+}
+
 /// What a search returns (the same shape in Rust, the CLI's JSON and JS).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchResponse {
@@ -50,6 +63,8 @@ pub struct SearchResponse {
     /// No document had every clause; these are the best partial matches.
     pub relaxed: bool,
     pub results: Vec<Hit>,
+    /// Words read as others; their matches rank below real ones.
+    pub corrections: Vec<Correction>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -65,7 +80,13 @@ pub struct Hit {
 
 impl SearchResponse {
     pub fn empty() -> Self {
-        SearchResponse { total: 0, total_is_estimate: false, relaxed: false, results: Vec::new() }
+        SearchResponse {
+            total: 0,
+            total_is_estimate: false,
+            relaxed: false,
+            results: Vec::new(),
+            corrections: Vec::new(),
+        }
     }
 }
 
@@ -88,7 +109,26 @@ impl Index<'_> {
     /// chunks it reads and has not been given (give them with
     /// [`Index::add_chunk`] and ask again). A whole index always answers.
     pub fn try_search(&self, query: &str, options: &SearchOptions) -> Result<SearchResponse, Vec<String>> {
-        self.needing_chunks(|| self.run(query, options))
+        self.needing_chunks(|| self.run(query, options, true))
+    }
+
+    /// [`Index::search`] without corrections: a word found nowhere finds
+    /// nothing, rather than being read as a typo of another or as typed with
+    /// the other keyboard layout (what a reader asks for when shown
+    /// [`SearchResponse::corrections`] they did not mean).
+    ///
+    /// ```
+    /// let index = bahth::embedded_index();
+    /// assert_eq!(index.search("البوسعدي", &Default::default()).corrections[0].to, "البوسعيدي");
+    /// assert_eq!(index.search_as_typed("البوسعدي", &Default::default()).total, 0);
+    /// ```
+    pub fn search_as_typed(&self, query: &str, options: &SearchOptions) -> SearchResponse {
+        self.try_search_as_typed(query, options).unwrap_or_else(|_| SearchResponse::empty())
+    }
+
+    /// [`Index::search_as_typed`] on a split index: see [`Index::try_search`].
+    pub fn try_search_as_typed(&self, query: &str, options: &SearchOptions) -> Result<SearchResponse, Vec<String>> {
+        self.needing_chunks(|| self.run(query, options, false))
     }
 
     /// Completions of the last word of `prefix`, most frequent first, each in
@@ -121,7 +161,38 @@ impl Index<'_> {
         Err(missing.iter().filter_map(|&i| self.chunks().get(i)).map(|c| c.name()).collect())
     }
 
-    fn run(&self, query: &str, options: &SearchOptions) -> SearchResponse {
+    /// `correct`: see [`Index::search_as_typed`].
+    fn run(&self, query: &str, options: &SearchOptions, correct: bool) -> SearchResponse {
+        let missing_before = split::missing_len();
+        let response = self.run_once(query, options, correct);
+        if response.total > 0 || !correct || split::missing_len() > missing_before {
+            return response;
+        }
+        // Nothing at all: was it typed with the other keyboard layout? Only
+        // if every word of what it meant is found (a typo allowed in Arabic
+        // words: hgugrhj is العلقات, meant العلاقات).
+        let arabic_meant = query.chars().any(|c| c.is_ascii_alphabetic());
+        for meant in keyboard::other_layout(query) {
+            let mut found = self.run_once(&meant, options, arabic_meant);
+            if found.total > 0 && !found.relaxed {
+                // A word of the other layout may have been a typo too
+                // (hgugrhj is العلقات, read as العلاقات): one correction.
+                let typos = std::mem::take(&mut found.corrections);
+                let changed = query.split_whitespace().zip(meant.split_whitespace()).filter(|(a, b)| a != b);
+                found.corrections = changed
+                    .map(|(from, to)| {
+                        let to = typos.iter().find(|t| t.from == to).map_or(to, |t| t.to.as_str());
+                        Correction { from: from.to_string(), to: to.to_string() }
+                    })
+                    .collect();
+                found.corrections.extend(typos.into_iter().filter(|t| !meant.split_whitespace().any(|w| w == t.from)));
+                return found;
+            }
+        }
+        response
+    }
+
+    fn run_once(&self, query: &str, options: &SearchOptions, correct: bool) -> SearchResponse {
         let query = parse(query);
         if query.is_empty() {
             return SearchResponse::empty();
@@ -131,7 +202,7 @@ impl Index<'_> {
                 return response;
             }
         }
-        let plan = Plan::new(self, &query);
+        let plan = Plan::new(self, &query, correct);
         let k = options.offset.saturating_add(options.limit);
         let found = matcher::find(self, &plan, k);
         if split::missing_len() > 0 {
@@ -145,8 +216,10 @@ impl Index<'_> {
             // Never fewer than shown (only damaged bytes could make it so).
             total: found.total.max(options.offset.saturating_add(results.len())),
             total_is_estimate: found.total_is_estimate,
-            relaxed: found.relaxed,
+            // (Nothing at all found is not a relaxed answer.)
+            relaxed: found.relaxed && found.total > 0,
             results,
+            corrections: plan.leaves.iter().filter_map(|l| l.correction.clone()).collect(),
         }
     }
 

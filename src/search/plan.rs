@@ -9,6 +9,7 @@
 //! strongest way it matched sets the list's weight.
 
 use super::rank::{idf, Strength};
+use super::{typos, Correction};
 use crate::analyzer::clitics::{short_remainders, MIN_SHORT_WORD_DOCS};
 use crate::analyzer::Level;
 use crate::index::postings::List;
@@ -23,8 +24,10 @@ pub const MAX_SOURCES: usize = 64;
 /// what a reader who typed them can be shown.
 pub const PREFIX_WORDS: usize = 32;
 pub const PREFIX_POSTINGS: u32 = 8_000;
-/// Dictionary keys a typo may match, per reading of the word.
-const TYPO_KEYS: usize = 16;
+/// Dictionary keys near a word found nowhere that the typo model weighs,
+/// and how many of the cheapest it keeps.
+const TYPO_KEYS: usize = 64;
+const TYPO_CANDIDATES: usize = 3;
 
 /// One posting list a query word reads, and how strongly it matches.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +46,8 @@ pub struct Source<'a> {
 pub struct Leaf<'a> {
     pub sources: Vec<Source<'a>>,
     pub idf: f32,
+    /// Found nowhere, the word was read as another (a typo).
+    pub correction: Option<Correction>,
 }
 
 /// A clause over leaves (indices into [`Plan::leaves`]).
@@ -76,20 +81,21 @@ pub struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    pub fn new(index: &Index<'a>, query: &Query) -> Plan<'a> {
+    /// `correct`: a word found nowhere may be read as a typo of another.
+    pub fn new(index: &Index<'a>, query: &Query, correct: bool) -> Plan<'a> {
         let mut plan = Plan::default();
-        for (clauses, tolerant) in [(&query.include, true), (&query.exclude, false)] {
+        for (clauses, included) in [(&query.include, true), (&query.exclude, false)] {
             for clause in clauses {
                 let mut leaves: Vec<usize> = Vec::with_capacity(clause.words().len());
                 for word in clause.words() {
                     leaves.push(plan.leaves.len());
-                    plan.leaves.push(leaf(index, word, tolerant));
+                    plan.leaves.push(leaf(index, word, included && correct));
                 }
                 let planned = match clause {
                     Clause::Word(_) => PlannedClause::Word(leaves[0]),
                     Clause::Phrase(_) => PlannedClause::Phrase(leaves),
                 };
-                if tolerant {
+                if included {
                     plan.include.push(planned);
                 } else {
                     plan.exclude.push(planned);
@@ -170,19 +176,13 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
     }
     // (Found nowhere only if nothing it read was missing: a split index's
     // typos read every dictionary chunk.)
+    let mut correction = None;
     if sources.0.is_empty() && tolerant && split::missing_len() == missing_before {
-        // The barest reading only: a typo is looked for in the word, not in
-        // its clitics (and "ال" alone leads to half the dictionary).
-        let barest = word.forms.stripped.last().map_or("", String::as_str);
-        let distance = match barest.chars().count() {
-            4..=7 => 1,
-            8..=32 => 2,
-            _ => 0,
-        };
-        if distance > 0 {
-            for w in index.words_near(barest, distance, TYPO_KEYS) {
-                sources.add_word(&w, Strength::Typo);
+        if let Some((to, words)) = typo(index, word) {
+            for w in &words {
+                sources.add_word(w, Strength::Typo);
             }
+            correction = Some(Correction { from: word.forms.spelling.clone(), to });
         }
     }
     let mut sources = sources.0;
@@ -191,7 +191,42 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
     sources.truncate(MAX_SOURCES);
     // A word's commonness is its most common matching form's.
     let df = sources.iter().map(|s| s.list.df).max().unwrap_or(0);
-    Leaf { sources, idf: idf(df, index.doc_count()) }
+    Leaf { sources, idf: idf(df, index.doc_count()), correction }
+}
+
+/// Keys the typo model finds for a word found nowhere: the cheapest within
+/// its budget (see [`typos`]), at most [`TYPO_CANDIDATES`], the most common
+/// first; and how the best of them is written.
+fn typo<'a>(index: &Index<'a>, word: &Word) -> Option<(String, Vec<IndexWord<'a>>)> {
+    // Each reading (وزيز is و + زيز or وزيز: the typo may be in either).
+    let mut near: Vec<(u32, u32, Vec<IndexWord<'a>>)> = Vec::new();
+    for form in &word.forms.stripped {
+        // The article does not make a word longer to mistype (اللاعب is no
+        // more than لاعب away from الفاعل).
+        let letters = form.strip_prefix("ال").unwrap_or(form).chars().count();
+        let edits = typos::max_edits(letters);
+        if edits == 0 {
+            continue;
+        }
+        near.extend(
+            index
+                .keys_near(form, edits, TYPO_KEYS)
+                .into_iter()
+                .map(|(key, words)| {
+                    (typos::cost(form, &key), words.iter().map(|w| w.list.df).max().unwrap_or(0), words)
+                })
+                .filter(|&(cost, _, _)| cost <= typos::budget(letters)),
+        );
+    }
+    let cheapest = near.iter().map(|n| n.0).min()?;
+    near.retain(|n| n.0 == cheapest);
+    crate::sort::sort_by(&mut near, &|a, b| a.1 > b.1);
+    // Shown as the best key's own word if it has one (بلينكن, not وبلينكن).
+    let shown = *near.first()?.2.first()?;
+    let written = index.written_word(&shown).map(crate::analyzer::fold::spelling)?;
+    let mut words: Vec<IndexWord<'a>> = near.into_iter().take(TYPO_CANDIDATES).flat_map(|n| n.2).collect();
+    crate::index::by_document_count(&mut words);
+    Some((written, words))
 }
 
 /// Lists found so far, one per list, each at its strongest match.

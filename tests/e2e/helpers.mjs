@@ -175,6 +175,7 @@ export function engineAnswer(page, query, limit = 10) {
     return {
       total: answer.total,
       relaxed: answer.relaxed,
+      corrections: answer.corrections,
       results: answer.results.map((r) => ({
         title: r.title,
         excerpt: r.excerpt.text,

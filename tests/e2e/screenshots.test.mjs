@@ -30,7 +30,7 @@ for (const [width, height] of [[360, 780], [1280, 900]]) {
   }
 }
 
-test('states: relaxed results, nothing found (360px light)', async () => {
+test('states: relaxed results, nothing found, corrected (360px light)', async () => {
   const { page, context } = await openPage(demo.browser, demo.server.url, { viewport: { width: 360, height: 780 } });
   await widgetReady(page);
   await page.locator('bahth-search input').fill('طهران كاليفورنيا ');
@@ -39,5 +39,8 @@ test('states: relaxed results, nothing found (360px light)', async () => {
   await page.locator('bahth-search input').fill('البوسعيديززز');
   await eventually(async () => assert.match((await widgetState(page)).notice, /لا نتائج/));
   await page.screenshot({ path: path.join(OUT, 'state-none-360.png') });
+  await page.locator('bahth-search input').fill('السعوديه الخاجرية');
+  await eventually(async () => assert.match((await widgetState(page)).notice, /بدلًا من/));
+  await page.screenshot({ path: path.join(OUT, 'state-corrected-360.png') });
   await context.close();
 });

@@ -126,6 +126,44 @@ describe('counts and states', () => {
     await context.close();
   });
 
+  test('a typo: results for the word meant, said so, and the words as typed one click away', async () => {
+    const { page, context } = await demo();
+    const expected = await engineAnswer(page, 'الخاجرية');
+    assert.deepEqual(expected.corrections, [{ from: 'الخاجرية', to: 'الخارجية' }]);
+    await page.locator('bahth-search input').fill('الخاجرية');
+    await eventually(async () => {
+      const state = await widgetState(page);
+      assert.match(state.notice, /^النتائج لـ«الخارجية» بدلًا من «الخاجرية»\. ابحث عن «الخاجرية» كما كتبتَه$/);
+      assert.deepEqual(state.results.map((r) => r.title), expected.results.map((r) => r.title));
+    });
+    const events = page.evaluate(() => new Promise((resolve) => {
+      document.addEventListener('bahth-results', (e) => resolve(e.detail), { once: true });
+    }));
+    await page.locator('bahth-search .as-typed').click();
+    await eventually(async () => {
+      const state = await widgetState(page);
+      assert.match(state.notice, /^لا نتائج لـ«الخاجرية»\./);
+      assert.equal(state.results.length, 0);
+    });
+    assert.deepEqual((await events).corrections, []);
+    // Typing on goes back to corrected searches.
+    await page.locator('bahth-search input').fill('البوسعدي');
+    await eventually(async () => assert.match((await widgetState(page)).notice, /^النتائج لـ«البوسعيدي» بدلًا من «البوسعدي»/));
+    await context.close();
+  });
+
+  test('typed with the Latin layout active: searched as the Arabic it meant', async () => {
+    const { page, context } = await demo();
+    await page.locator('bahth-search input').fill('hgugrhj hgekhzdm');
+    const expected = await engineAnswer(page, 'العلاقات الثنائية');
+    await eventually(async () => {
+      const state = await widgetState(page);
+      assert.match(state.notice, /^النتائج لـ«العلاقات» و«الثنائية» بدلًا من «hgugrhj» و«hgekhzdm»\./);
+      assert.deepEqual(state.results.map((r) => r.title), expected.results.map((r) => r.title));
+    });
+    await context.close();
+  });
+
   test('a package that does not load: an Arabic message, not a dead box', async () => {
     const { page, context } = await demo();
     await page.evaluate(() => {
