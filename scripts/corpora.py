@@ -3,6 +3,7 @@
 package registries, into a cache outside the repository (never committed).
 
     python3 scripts/corpora.py            # prints the folder of each corpus
+    python3 scripts/corpora.py quran      # the Quran only (what the tests read)
     BAHTH_CORPORA=/some/dir python3 scripts/corpora.py
 
 Corpora (each a folder of .jsonl files that BAHTH_CORPUS or --corpus reads):
@@ -98,6 +99,12 @@ def hadith(root: Path) -> list:
 def main() -> None:
     root = cache_dir()
     wanted = {"quran": (quran, 6236), "hadith": (hadith, 14940)}
+    only = sys.argv[1:]
+    if only:
+        unknown = [name for name in only if name not in wanted]
+        if unknown:
+            sys.exit(f"corpora: unknown corpus {unknown[0]} (known: {', '.join(wanted)})")
+        wanted = {name: wanted[name] for name in only}
     for name, (make, count) in wanted.items():
         path = root / name / f"{name}.jsonl"
         if not path.exists():
@@ -105,6 +112,10 @@ def main() -> None:
             if len(docs) != count:
                 sys.exit(f"corpora: {name} has {len(docs)} documents, expected {count}")
             write_jsonl(path, docs)
+    if only:
+        for name in only:
+            print(f"{name:<7} {root / name}")
+        return
     large = root / "large"
     large.mkdir(exist_ok=True)
     for name in wanted:

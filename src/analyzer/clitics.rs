@@ -51,6 +51,18 @@ pub fn stripped_forms(word: &str) -> Vec<String> {
     forms
 }
 
+/// Is `form` a reading that still carries the article, among `forms` that
+/// also hold it without (القران among القران, قران)? Such a reading is not
+/// stemmed: its stem would keep the article and meet unrelated words (القران
+/// → القر, the stem of القرون and القرى).
+pub fn carries_article(form: &str, forms: &[String]) -> bool {
+    STACKS
+        .iter()
+        .filter(|(_, article)| *article)
+        .filter_map(|(stack, _)| form.strip_prefix(stack))
+        .any(|rest| forms.iter().any(|f| f == rest))
+}
+
 /// Documents a two-letter word must be in for [`short_remainders`] to
 /// read it behind a clitic: a word of the corpus, not a stray pair.
 pub const MIN_SHORT_WORD_DOCS: u32 = 2;

@@ -65,7 +65,7 @@ pub fn fold_char(c: char) -> Option<char> {
 
 /// The folded form of a surface form: its first [`reading`](readings).
 pub fn fold(surface: &str) -> String {
-    render(&pieces(surface), 0)
+    render(&pieces(surface), u32::MAX)
 }
 
 /// Every folded reading of a surface form, the [`fold`]ed one first.
@@ -74,9 +74,9 @@ pub fn fold(surface: &str) -> String {
 /// have more, because it writes a long ā that standard spelling sometimes
 /// writes and sometimes does not:
 ///
-/// - a dagger alef (U+0670) reads both deleted (ٱلرَّحۡمَٰنِ → الرحمن, as in
-///   هذا ذلك لكن إله) and as ا (ٱلۡكِتَٰبَ → الكتاب, as in القيامة
-///   الإنسان); a word with more than two gets the all-deleted and the all-ا
+/// - a dagger alef (U+0670) reads both as ا (ٱلۡكِتَٰبَ → الكتاب, as in
+///   القيامة الإنسان) and deleted (ٱلرَّحۡمَٰنِ → الرحمن, as in هذا ذلك لكن
+///   إله); a word with more than two gets the all-ا and the all-deleted
 ///   readings only;
 /// - a word starting with the fused vocative يَٰ (يَٰمَرۡيَمُ) also reads
 ///   without it (مريم).
@@ -91,17 +91,21 @@ pub fn fold(surface: &str) -> String {
 ///
 /// ```
 /// use bahth::analyzer::fold::readings;
-/// assert_eq!(readings("ٱلۡكِتَٰبَ"), ["الكتب", "الكتاب"]);
-/// assert_eq!(readings("يَٰمَرۡيَمُ"), ["يمريم", "يامريم", "مريم"]);
+/// assert_eq!(readings("ٱلۡكِتَٰبَ"), ["الكتاب", "الكتب"]);
+/// assert_eq!(readings("يَٰمَرۡيَمُ"), ["يامريم", "يمريم", "مريم"]);
 /// assert_eq!(readings("كتاب"), ["كتاب"]);
 /// ```
 pub fn readings(surface: &str) -> Vec<String> {
     let pieces = pieces(surface);
     let daggers = pieces.iter().filter(|p| matches!(p, Piece::Dagger)).count();
+    // All read as ا first: that reading is the word's identity in the index
+    // (ٱلۡكِتَٰبَ is الكتاب, not الكتب "the books"; يَٰقَوۡمِ is ياقوم, not the
+    // verb يقوم).
+    let all = u32::MAX;
     let masks: Vec<u32> = match daggers {
         0 => vec![0],
-        1 | 2 => (0..1 << daggers).collect(),
-        _ => vec![0, u32::MAX],
+        1 | 2 => (0..1u32 << daggers).rev().collect(),
+        _ => vec![all, 0],
     };
     let mut readings: Vec<String> = Vec::with_capacity(masks.len() + 2);
     for mask in masks {
@@ -175,7 +179,7 @@ fn next_letters(chars: &[char]) -> impl Iterator<Item = char> + '_ {
 }
 
 /// One reading of `pieces`: bit `k` of `mask` set reads the `k`th dagger
-/// alef as ا.
+/// alef as ا (`u32::MAX`: all of them).
 fn render(pieces: &[Piece], mask: u32) -> String {
     let mut daggers = 0;
     let mut reading = String::with_capacity(pieces.len() * 2);
@@ -197,7 +201,7 @@ fn render(pieces: &[Piece], mask: u32) -> String {
 /// keeps at least two letters.
 fn after_vocative(surface: &str) -> Option<&str> {
     let rest = surface.strip_prefix('ي')?;
-    let rest = rest.trim_start_matches('\u{064E}').strip_prefix(DAGGER_ALEF)?;
+    let rest = rest.trim_start_matches(['\u{064E}', TATWEEL]).strip_prefix(DAGGER_ALEF)?;
     let rest = rest.trim_start_matches(|c: char| is_arabic_mark(c) || c == TATWEEL);
     (next_letters(&rest.chars().collect::<Vec<_>>()).count() >= 2).then_some(rest)
 }
@@ -218,7 +222,7 @@ mod tests {
             ("harakat U+064B-0652", "السُّورِيُّ", "السوري"),
             ("tanween", "هاتفياً", "هاتفيا"),
             ("madda/hamza marks U+0653-065F", "ا\u{0653}ب\u{0654}\u{0655}\u{065F}", "اب"),
-            ("dagger alef U+0670", "ٱلرَّحۡمَٰنِ", "الرحمن"),
+            ("dagger alef U+0670 (read as ا; deleted too)", "ٱلرَّحۡمَٰنِ", "الرحمان"),
             ("Quranic marks U+0610-061A", "صلى\u{0610}", "صلي"),
             ("Quranic marks U+06D6-06ED", "الكتب\u{06D6}\u{06E1}", "الكتب"),
             ("Quranic marks U+08D3-08FF", "قال\u{08F0}", "قال"),
@@ -257,20 +261,20 @@ mod tests {
     #[test]
     fn uthmani_rules() {
         let rows: &[(&str, &str, &[&str])] = &[
-            ("dagger alef, deleted or ا", "ٱلۡقِيَٰمَةِ", &["القيمه", "القيامه"]),
-            ("dagger alef: الرحمن", "ٱلرَّحۡمَٰنِ", &["الرحمن", "الرحمان"]),
-            ("dagger alef after tatweel", "ٱلۡمَلَـٰٓئِكَةُ", &["المليكه", "الملايكه"]),
-            ("two dagger alefs: every combination", "ٱلسَّمَٰوَٰتِ", &["السموت", "السماوت", "السموات", "السماوات"]),
+            ("dagger alef, deleted or ا", "ٱلۡقِيَٰمَةِ", &["القيامه", "القيمه"]),
+            ("dagger alef: الرحمن", "ٱلرَّحۡمَٰنِ", &["الرحمان", "الرحمن"]),
+            ("dagger alef after tatweel", "ٱلۡمَلَـٰٓئِكَةُ", &["الملايكه", "المليكه"]),
+            ("two dagger alefs: every combination", "ٱلسَّمَٰوَٰتِ", &["السماوات", "السموات", "السماوت", "السموت"]),
             (
                 "three dagger alefs: none or all (the noun has two)",
                 "يَٰهَٰمَٰنُ",
-                &["يهمن", "ياهامان", "همن", "هامن", "همان", "هامان"],
+                &["ياهامان", "يهمن", "هامان", "همان", "هامن", "همن"],
             ),
             ("وٰ reads as ا", "ٱلصَّلَوٰةَ", &["الصلاه"]),
             ("وٰ: الزكاة", "وَءَاتُواْ ٱلزَّكَوٰةَ", &["واتوا الزكاه"]),
             ("وٰ: الحياة", "ٱلۡحَيَوٰةِ", &["الحياه"]),
             ("ىٰ reads as ى", "مُوسَىٰٓ", &["موسي"]),
-            ("small high yeh reads as ي", "إِبۡرَٰهِـۧمَ", &["ابرهيم", "ابراهيم"]),
+            ("small high yeh reads as ي", "إِبۡرَٰهِـۧمَ", &["ابراهيم", "ابرهيم"]),
             ("small high yeh: النبيين", "ٱلنَّبِيِّـۧنَ", &["النبيين"]),
             ("small yeh reads as ي", "يُحۡيِۦ", &["يحيي"]),
             ("small yeh after ه is deleted", "بِهِۦٓ", &["به"]),
@@ -278,10 +282,15 @@ mod tests {
             ("hamza before alef ≡ آ", "ٱلۡقُرۡءَانُ", &["القران"]),
             ("hamza before alef, first letter", "ءَامَنُواْ", &["امنوا"]),
             ("hamza before a final alef stays", "جُزۡءًا", &["جزءا"]),
-            ("vocative يَٰ: also the noun", "يَٰمَرۡيَمُ", &["يمريم", "يامريم", "مريم"]),
-            ("vocative يَٰٓ with madda", "يَٰٓأَيُّهَا", &["يايها", "ياايها", "ايها"]),
-            ("vocative: ىٰ of the noun", "يَٰمُوسَىٰ", &["يموسي", "ياموسي", "موسي"]),
-            ("no vocative without two letters after", "يَٰس", &["يس", "ياس"]),
+            ("vocative يَٰ: also the noun", "يَٰمَرۡيَمُ", &["يامريم", "يمريم", "مريم"]),
+            ("vocative يَٰٓ with madda", "يَٰٓأَيُّهَا", &["ياايها", "يايها", "ايها"]),
+            ("vocative: ىٰ of the noun", "يَٰمُوسَىٰ", &["ياموسي", "يموسي", "موسي"]),
+            (
+                "vocative after a tatweel",
+                "يَـٰٓإِبۡرَٰهِيمُ",
+                &["ياابراهيم", "يابراهيم", "ياابرهيم", "يابرهيم", "ابراهيم", "ابرهيم"],
+            ),
+            ("no vocative without two letters after", "يَٰس", &["ياس", "يس"]),
             ("standard spelling: one reading", "القيامة", &["القيامه"]),
         ];
         for (what, raw, want) in rows {
@@ -302,7 +311,7 @@ mod tests {
     fn quranic_pause_and_section_signs() {
         // Pause marks (U+06D6–06DC) ride on the last letter and are deleted;
         // the end of ayah, rub el hizb and sajdah signs separate words.
-        assert_eq!(f("ٱلۡعَٰلَمِينَ\u{06DA}"), "العلمين");
+        assert_eq!(f("ٱلۡعَٰلَمِينَ\u{06DA}"), "العالمين");
         assert_eq!(f("رَيۡبَۛ"), "ريب");
         let words: Vec<String> =
             super::super::tokenize("ٱلرَّحِيمِ ۝ ٱلۡحَمۡدُ ۞ ۩ فِيهِۚ").into_iter().map(|t| t.folded).collect();

@@ -99,7 +99,7 @@ pub fn analyze_word(surface: &str, folded: &str) -> WordForms {
         push_new(&mut stripped, partner.to_string());
     }
     let mut stems: Vec<String> = Vec::with_capacity(stripped.len());
-    for form in &stripped {
+    for form in stripped.iter().filter(|f| !clitics::carries_article(f, &stripped)) {
         let s = stem(form);
         if let Some(partner) = variants::partner(&s) {
             push_new(&mut stems, partner.to_string());

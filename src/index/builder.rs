@@ -165,9 +165,11 @@ impl Corpus {
                                         let cluster = forms.stems.last().unwrap_or(&forms.folded).clone();
                                         let folded = forms.folded.clone();
                                         words.push(WordBuild { folded, cluster, ..Default::default() });
-                                        register_readings(&mut keys, words.len() - 1, &forms);
                                         words.len() - 1
                                     });
+                                    // Each spelling of a word may read more ways
+                                    // (a vowelled Uthmani one has other readings).
+                                    register_readings(&mut keys, word, &forms);
                                     (word, forms.spelling)
                                 })
                                 .collect();
@@ -465,7 +467,7 @@ fn add_occurrence(list: &mut Vec<(u32, u32)>, doc: u32, tf: u32) -> bool {
     }
 }
 
-/// Records a new word under its other readings' keys.
+/// Records a word under the keys of one spelling's readings.
 fn register_readings(keys: &mut BTreeMap<String, KeyBuild>, word: usize, forms: &WordForms) {
     keys.entry(forms.folded.clone()).or_default().word = Some(word);
     for form in forms.stripped.iter().filter(|f| **f != forms.folded) {
