@@ -55,15 +55,40 @@ const SHIFTED: [(char, &str); 6] = [('H', "أ"), ('Y', "إ"), ('N', "آ"), ('G',
 fn position(c: char) -> Option<(usize, usize)> {
     ROWS.iter().enumerate().find_map(|(row, keys)| {
         keys.iter()
-            .position(|&(latin, arabic)| latin == c || arabic.starts_with(c) && arabic.chars().count() == 1)
+            .position(|&(latin, arabic)| latin == c || (arabic.starts_with(c) && arabic.len() == c.len_utf8()))
             .map(|column| (row, column))
     })
 }
 
+/// The keys that type a letter as folding leaves it: ه is typed on its own
+/// key and as ة, ي as ى and ئ, و as ؤ.
+pub fn keys_of(c: char) -> [Option<(usize, usize)>; 3] {
+    let also = |a: char, b: char| [position(c), position(a), position(b)];
+    match c {
+        'ه' => also('ة', 'ة'),
+        'ي' => also('ى', 'ئ'),
+        'و' => also('ؤ', 'ؤ'),
+        _ => [position(c), None, None],
+    }
+}
+
+/// Are two keys (from [`keys_of`]) next to each other? Each row is shifted
+/// right by about half a key from the one above, so a key touches two keys
+/// of the row below: its column and the one before.
+pub fn adjacent(a: &[Option<(usize, usize)>; 3], b: &[Option<(usize, usize)>; 3]) -> bool {
+    let touch = |(ra, ca): (usize, usize), (rb, cb): (usize, usize)| {
+        let ((upper, cu), (lower, cl)) = if ra <= rb { ((ra, ca), (rb, cb)) } else { ((rb, cb), (ra, ca)) };
+        match lower - upper {
+            0 => ca.abs_diff(cb) == 1,
+            1 if upper > 0 => cl == cu || cl + 1 == cu,
+            _ => false,
+        }
+    };
+    a.iter().flatten().any(|&ka| b.iter().flatten().any(|&kb| touch(ka, kb)))
+}
+
 /// Are two letters (Arabic, or Latin: the same keys) next to each other on
-/// the keyboard? Each row is shifted right by about half a key from the one
-/// above, so a key touches two keys of the row below: its column and the one
-/// before.
+/// the keyboard (see [`adjacent`])?
 ///
 /// ```
 /// use bahth::keyboard::neighbours;
@@ -71,15 +96,10 @@ fn position(c: char) -> Option<(usize, usize)> {
 /// assert!(neighbours('ع', 'ا')); // u and h, diagonally
 /// assert!(neighbours('ب', 'ق')); // f and r
 /// assert!(!neighbours('ب', 'ك')); // f and ;
+/// assert!(neighbours('و', 'ه')); // , and m (ة, folded to ه)
 /// ```
 pub fn neighbours(a: char, b: char) -> bool {
-    let (Some((ra, ca)), Some((rb, cb))) = (position(a), position(b)) else { return false };
-    let ((upper, cu), (lower, cl)) = if ra <= rb { ((ra, ca), (rb, cb)) } else { ((rb, cb), (ra, ca)) };
-    match lower - upper {
-        0 => ca.abs_diff(cb) == 1,
-        1 if upper > 0 => cl == cu || cl + 1 == cu,
-        _ => false,
-    }
+    adjacent(&keys_of(a), &keys_of(b))
 }
 
 /// `text` as it was meant, if it was typed with the other layout active:

@@ -10,7 +10,7 @@
 
 use super::rank::{idf, Strength};
 use super::{typos, Correction};
-use crate::analyzer::clitics::{short_remainders, MIN_SHORT_WORD_DOCS};
+use crate::analyzer::clitics::{carries_article, short_remainders, MIN_SHORT_WORD_DOCS};
 use crate::analyzer::Level;
 use crate::index::postings::List;
 use crate::index::{split, Index, Spelling, Word as IndexWord};
@@ -194,37 +194,54 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
     Leaf { sources, idf: idf(df, index.doc_count()), correction }
 }
 
+/// A dictionary key near a word found nowhere.
+#[derive(Clone)]
+struct Near<'a> {
+    cost: u32,
+    /// Its most common word's documents.
+    df: u32,
+    /// The key as the typed word would be, clitics and all (المسجد for
+    /// المسحد read as مسحد → مسجد).
+    whole: Option<String>,
+    words: Vec<IndexWord<'a>>,
+}
+
 /// Keys the typo model finds for a word found nowhere: the cheapest within
 /// its budget (see [`typos`]), at most [`TYPO_CANDIDATES`], the most common
 /// first; and how the best of them is written.
 fn typo<'a>(index: &Index<'a>, word: &Word) -> Option<(String, Vec<IndexWord<'a>>)> {
-    // Each reading (وزيز is و + زيز or وزيز: the typo may be in either).
-    let mut near: Vec<(u32, u32, Vec<IndexWord<'a>>)> = Vec::new();
-    for form in &word.forms.stripped {
-        // The article does not make a word longer to mistype (اللاعب is no
-        // more than لاعب away from الفاعل).
-        let letters = form.strip_prefix("ال").unwrap_or(form).chars().count();
+    let mut near: Vec<Near<'a>> = Vec::new();
+    let forms = &word.forms.stripped;
+    // Each reading (وزيز is و + زيز or وزيز: the typo may be in either), but
+    // not one with the article when it is there without: the same words read
+    // as both, and the article does not make a word longer to mistype
+    // (اللاعب is no more than لاعب away from الفاعل).
+    for form in forms.iter().filter(|f| !carries_article(f, forms)) {
+        let letters = form.chars().count();
         let edits = typos::max_edits(letters);
         if edits == 0 {
             continue;
         }
-        near.extend(
-            index
-                .keys_near(form, edits, TYPO_KEYS)
-                .into_iter()
-                .map(|(key, words)| {
-                    (typos::cost(form, &key), words.iter().map(|w| w.list.df).max().unwrap_or(0), words)
-                })
-                .filter(|&(cost, _, _)| cost <= typos::budget(letters)),
-        );
+        let clitics = word.forms.folded.strip_suffix(form.as_str());
+        for (key, words) in index.keys_near(form, edits, TYPO_KEYS) {
+            let cost = typos::cost(form, &key);
+            if cost <= typos::budget(letters) {
+                let df = words.iter().map(|w| w.list.df).max().unwrap_or(0);
+                let whole = clitics.filter(|c| !c.is_empty()).map(|c| format!("{c}{key}"));
+                near.push(Near { cost, df, whole, words });
+            }
+        }
     }
-    let cheapest = near.iter().map(|n| n.0).min()?;
-    near.retain(|n| n.0 == cheapest);
-    crate::sort::sort_by(&mut near, &|a, b| a.1 > b.1);
-    // Shown as the best key's own word if it has one (بلينكن, not وبلينكن).
-    let shown = *near.first()?.2.first()?;
+    let cheapest = near.iter().map(|n| n.cost).min()?;
+    near.retain(|n| n.cost == cheapest);
+    crate::sort::sort_by(&mut near, &|a, b| a.df > b.df);
+    // Shown as the typed word would be if it is a word (المسجد), else as
+    // the best key's own word (بلينكن, not وبلينكن).
+    let best = near.first()?;
+    let whole = best.whole.as_deref().and_then(|w| index.key(w)).and_then(|k| k.word);
+    let shown = whole.or_else(|| best.words.first().copied())?;
     let written = index.written_word(&shown).map(crate::analyzer::fold::spelling)?;
-    let mut words: Vec<IndexWord<'a>> = near.into_iter().take(TYPO_CANDIDATES).flat_map(|n| n.2).collect();
+    let mut words: Vec<IndexWord<'a>> = near.into_iter().take(TYPO_CANDIDATES).flat_map(|n| n.words).collect();
     crate::index::by_document_count(&mut words);
     Some((written, words))
 }
