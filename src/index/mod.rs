@@ -209,9 +209,11 @@ impl<'a> Index<'a> {
     /// Gives a split index one of its chunks (named as in [`Index::chunks`]),
     /// after checking it: its length, checksum and format. Bytes that do not
     /// fit are refused with a reason naming the chunk; the index goes on
-    /// answering with the chunks it has. A chunk given is kept for the life
-    /// of the program.
-    pub fn add_chunk(&self, name: &str, bytes: Vec<u8>) -> Result<(), IndexError> {
+    /// answering with the chunks it has. A chunk given as a `Vec` is kept
+    /// for the life of the program (a `&'static [u8]`, such as bytes
+    /// compiled in, is read where it is).
+    pub fn add_chunk(&self, name: &str, bytes: impl Into<std::borrow::Cow<'static, [u8]>>) -> Result<(), IndexError> {
+        let bytes = bytes.into();
         match &self.layout {
             Layout::Whole { .. } => Err(IndexError::Corrupt("a whole index has no chunks".into())),
             #[cfg(reads_split)]

@@ -47,6 +47,7 @@ use super::keys::KeyTable;
 use super::store::Texts;
 use super::words::{read_form, WordTable};
 use super::IndexError;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
@@ -299,8 +300,9 @@ impl<'a> Split<'a> {
         }
     }
 
-    /// Checks chunk bytes against the table and the format, and keeps them.
-    pub fn add(&self, name: &str, bytes: Vec<u8>) -> Result<(), IndexError> {
+    /// Checks chunk bytes against the table and the format, and keeps them
+    /// (owned bytes for the life of the program).
+    pub fn add(&self, name: &str, bytes: Cow<'static, [u8]>) -> Result<(), IndexError> {
         let Some(place) = self.chunks.iter().position(|c| c.name() == name) else {
             return Err(IndexError::Corrupt(format!("no chunk is named {name:?} in this index")));
         };
@@ -316,7 +318,10 @@ impl<'a> Split<'a> {
         if format::checksum(&bytes) != info.checksum {
             return Err(chunk_error("its bytes do not match its checksum".into()));
         }
-        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let bytes: &'static [u8] = match bytes {
+            Cow::Borrowed(bytes) => bytes,
+            Cow::Owned(bytes) => Box::leak(bytes.into_boxed_slice()),
+        };
         let opened = |e: IndexError| match e {
             IndexError::Corrupt(what) => chunk_error(what),
             other => chunk_error(other.to_string()),
