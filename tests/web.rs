@@ -113,3 +113,26 @@ fn foreign_bytes_are_an_error_not_a_panic() {
     assert_eq!(message, "not a bahth index (the bytes do not start with \"BAHTHIDX\")");
     assert_eq!(validate_index(bahth::INDEX_BYTES).unwrap(), 5);
 }
+
+#[wasm_bindgen_test]
+fn corrections_are_listed_and_can_be_turned_off() {
+    let response = search("الخاجرية ", JsValue::UNDEFINED).unwrap();
+    let corrections = Array::from(&get(&response, "corrections"));
+    assert_eq!(corrections.length(), 1);
+    let first = corrections.get(0);
+    assert_eq!(get(&first, "from").as_string().as_deref(), Some("الخاجرية"));
+    assert_eq!(get(&first, "to").as_string().as_deref(), Some("الخارجية"));
+    assert_eq!(get(&response, "total").as_f64(), Some(4.0));
+
+    let as_typed = Object::new();
+    Reflect::set(&as_typed, &"correct".into(), &false.into()).unwrap();
+    let response = search("الخاجرية ", as_typed.into()).unwrap();
+    assert_eq!(get(&response, "total").as_f64(), Some(0.0));
+    assert_eq!(Array::from(&get(&response, "corrections")).length(), 0);
+
+    let bad = Object::new();
+    Reflect::set(&bad, &"correct".into(), &"no".into()).unwrap();
+    let err = search("عمان", bad.into()).unwrap_err();
+    let message = String::from(js_sys::Error::from(JsValue::from(err)).message());
+    assert_eq!(message, "search options: correct must be true or false");
+}
