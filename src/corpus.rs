@@ -12,7 +12,11 @@
 //!   sentence cut at a word boundary.
 //! - `.md`: optional front matter (`---` / `key: value` lines / `---`) with
 //!   `title`, `url`, `date`; else the first `#` heading; else as `.txt`.
-//! - `.html`: `<title>` or the first `<h1>`; text without tags, scripts, styles.
+//! - `.html` (a page of a built site): the first `<h1>` of its content, else
+//!   `<title>`; the content is `<main>` or `[data-bahth-body]` when there is
+//!   one, else `<body>` without `nav header footer aside`; never scripts,
+//!   styles or `[data-bahth-ignore]`. Its url is its path in the folder
+//!   (`blog/index.html` → `/blog/`).
 //! - `.jsonl`: one `{"id","title","url","text","date"}` object per line.
 //! - A sidecar `NAME.EXT.meta` (same `key: value` lines as front matter) gives
 //!   a title, url or date for any file, and wins over what the file says.
@@ -112,12 +116,68 @@ impl Corpus {
     }
 }
 
+/// The file system calls loading makes: the operating system's ([`Os`]),
+/// or, for the indexer run as WebAssembly by Node, Node's. Paths handed in
+/// are those the calls returned (or the folder asked for).
+pub trait FileSystem {
+    /// A folder's entries, as paths under it.
+    fn read_dir(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>>;
+    /// Is the path (symbolic links followed) a folder? An error if it is
+    /// not there (a dangling link).
+    fn is_dir(&self, path: &Path) -> std::io::Result<bool>;
+    /// The path with symbolic links resolved (to catch link loops).
+    fn canonicalize(&self, path: &Path) -> std::io::Result<PathBuf>;
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>>;
+    fn is_file(&self, path: &Path) -> bool;
+}
+
+/// The operating system's files.
+pub struct Os;
+
+impl FileSystem for Os {
+    fn read_dir(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+        std::fs::read_dir(dir)?.map(|entry| entry.map(|e| e.path())).collect()
+    }
+    fn is_dir(&self, path: &Path) -> std::io::Result<bool> {
+        Ok(std::fs::metadata(path)?.is_dir())
+    }
+    fn canonicalize(&self, path: &Path) -> std::io::Result<PathBuf> {
+        path.canonicalize()
+    }
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        std::fs::read(path)
+    }
+    fn is_file(&self, path: &Path) -> bool {
+        path.is_file()
+    }
+}
+
 /// Loads every supported file in `dir` and its subfolders.
 pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
+    load_dir_from(&Os, dir, &mut |_| {})
+}
+
+/// How far loading has got: files read and documents found so far.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    pub files: usize,
+    pub documents: usize,
+}
+
+/// [`load_dir`] over any [`FileSystem`], telling `progress` after each file.
+pub fn load_dir_from(
+    fs: &dyn FileSystem,
+    dir: &Path,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Corpus, CorpusError> {
     let mut corpus = Corpus::default();
     let mut paths = Vec::new();
-    walk(dir, &mut Vec::new(), &mut paths, &mut corpus)?;
+    walk(fs, dir, &mut Vec::new(), &mut paths, &mut corpus)?;
     paths.sort();
+    let read_text = |path: &Path| {
+        let bytes = fs.read(path).map_err(|e| CorpusError::Io { path: path.to_path_buf(), message: e.to_string() })?;
+        decode(path, &bytes)
+    };
 
     let mut sources: HashMap<String, Source> = HashMap::new();
     for path in paths {
@@ -125,7 +185,7 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if name.ends_with(".meta") {
             let file = path.with_extension("");
-            if !file.is_file() {
+            if !fs.is_file(&file) {
                 corpus.warnings.push(format!("{}: skipped, a sidecar without its file", path.display()));
             }
             continue;
@@ -141,7 +201,7 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
             continue;
         }
         let meta_path = PathBuf::from(format!("{}.meta", path.display()));
-        let sidecar = if meta_path.is_file() {
+        let sidecar = if fs.is_file(&meta_path) {
             corpus.files.push(meta_path.clone());
             parse_sidecar(&meta_path, &read_text(&meta_path)?)?
         } else {
@@ -155,6 +215,7 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
             }
             corpus.documents.push(doc);
         }
+        progress(Progress { files: corpus.files.len(), documents: corpus.documents.len() });
     }
     corpus.documents.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(corpus)
@@ -162,28 +223,31 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
 
 /// Collects the files under `dir` (hidden ones skipped with a warning);
 /// `stack` holds the folders being walked, to catch symbolic link loops.
-fn walk(dir: &Path, stack: &mut Vec<PathBuf>, out: &mut Vec<PathBuf>, corpus: &mut Corpus) -> Result<(), CorpusError> {
+fn walk(
+    fs: &dyn FileSystem,
+    dir: &Path,
+    stack: &mut Vec<PathBuf>,
+    out: &mut Vec<PathBuf>,
+    corpus: &mut Corpus,
+) -> Result<(), CorpusError> {
     let io = |path: &Path, e: std::io::Error| CorpusError::Io { path: path.to_path_buf(), message: e.to_string() };
-    let real = dir.canonicalize().map_err(|e| io(dir, e))?;
+    let real = fs.canonicalize(dir).map_err(|e| io(dir, e))?;
     if stack.contains(&real) {
         return Err(CorpusError::SymlinkLoop { path: dir.to_path_buf() });
     }
     stack.push(real);
     corpus.folders.push(dir.to_path_buf());
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| io(dir, e))?
-        .map(|e| e.map(|e| e.path()).map_err(|e| io(dir, e)))
-        .collect::<Result<_, _>>()?;
+    let mut entries: Vec<PathBuf> = fs.read_dir(dir).map_err(|e| io(dir, e))?;
     entries.sort();
     for path in entries {
         let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
         // Follows symbolic links; a dangling one is an error naming it.
-        let metadata = std::fs::metadata(&path).map_err(|e| io(&path, e))?;
+        let is_dir = fs.is_dir(&path).map_err(|e| io(&path, e))?;
         if hidden {
-            let what = if metadata.is_dir() { "a hidden folder" } else { "a hidden file" };
+            let what = if is_dir { "a hidden folder" } else { "a hidden file" };
             corpus.warnings.push(format!("{}: skipped, {what}", path.display()));
-        } else if metadata.is_dir() {
-            walk(&path, stack, out, corpus)?;
+        } else if is_dir {
+            walk(fs, &path, stack, out, corpus)?;
         } else {
             out.push(path);
         }
@@ -201,13 +265,7 @@ fn relative_id(root: &Path, path: &Path) -> String {
     parts.join("/")
 }
 
-/// Reads a file as UTF-8 text, its byte order mark dropped.
-fn read_text(path: &Path) -> Result<String, CorpusError> {
-    let bytes =
-        std::fs::read(path).map_err(|e| CorpusError::Io { path: path.to_path_buf(), message: e.to_string() })?;
-    decode(path, &bytes)
-}
-
+/// A file's bytes as UTF-8 text, its byte order mark dropped.
 fn decode(path: &Path, bytes: &[u8]) -> Result<String, CorpusError> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| CorpusError::NotUtf8 { path: path.to_path_buf(), offset: e.valid_up_to() })?;
@@ -345,12 +403,31 @@ fn parse_file(path: &Path, kind: Kind, id: &str, raw: &str) -> Result<Document, 
     let mut doc = Document {
         id: id.to_string(),
         title: heading.unwrap_or_else(|| title_from_text(&text)),
-        url: None,
+        url: (kind == Kind::Html).then(|| page_url(id, path)),
         date: None,
         text: text.trim().to_string(),
     };
     meta.apply_to(&mut doc);
     Ok(doc)
+}
+
+/// Where a page of a site folder is served: its path from the folder, as
+/// the site's root (`blog/post.html` → `/blog/post.html`, `blog/index.html`
+/// → `/blog/`), with what a URL path cannot hold escaped.
+fn page_url(id: &str, path: &Path) -> String {
+    let page = match id.rsplit_once('/') {
+        Some((folder, "index")) => format!("{folder}/"),
+        None if id == "index" => String::new(),
+        _ => format!("{id}.{}", path.extension().map(|e| e.to_string_lossy()).unwrap_or_default()),
+    };
+    let mut url = String::from("/");
+    for c in page.chars() {
+        match c {
+            ' ' | '"' | '#' | '%' | '<' | '>' | '?' | '`' | '{' | '}' => url.push_str(&format!("%{:02X}", c as u32)),
+            _ => url.push(c),
+        }
+    }
+    url
 }
 
 /// Splits `---` front matter from a markdown body.
@@ -499,27 +576,113 @@ pub fn decode_entities(s: &str) -> String {
     out
 }
 
-/// Text of an HTML page (scripts, styles, comments and tags removed; block
-/// elements end lines) and its title or first h1.
+/// A page as a site generator writes it: its title (the first `<h1>` of
+/// its content, else `<title>`) and the text of its content: `<main>` or the
+/// element marked `data-bahth-body` when the page has one, else `<body>`
+/// without `nav`, `header`, `footer` and `aside`. Scripts, styles,
+/// templates and elements marked `data-bahth-ignore` are never text.
 fn html_to_text(html: &str) -> (Option<String>, String) {
     let lower = html.to_ascii_lowercase();
-    let element_text = |tag: &str| -> Option<String> {
-        let open = lower.find(&format!("<{tag}"))?;
-        let start = open + lower[open..].find('>')? + 1;
-        let end = start + lower[start..].find(&format!("</{tag}"))?;
-        let text = strip_tags(&html[start..end], &lower[start..end]);
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        (!text.is_empty()).then_some(text)
-    };
-    let title = element_text("title").or_else(|| element_text("h1"));
-    let body_start = lower.find("<body").unwrap_or(0);
-    let text = strip_tags(&html[body_start..], &lower[body_start..]);
+    let marked = lower.contains("data-bahth-body");
+    let has_main = !marked && lower.contains("<main");
+    let chrome: &[&str] = if marked || has_main { &[] } else { &["nav", "header", "footer", "aside"] };
+    // Open elements: (name, starts the content, hides its text).
+    let mut open: Vec<(String, bool, bool)> = Vec::new();
+    let (mut text, mut title, mut h1, mut in_title) = (String::new(), String::new(), None::<String>, false);
+    let mut heading: Option<String> = None;
+    let skip_to = |from: usize, close: &str| lower[from..].find(close).map_or(html.len(), |p| from + p + close.len());
+    let mut i = 0;
+    while i < html.len() {
+        let Some(lt) = html[i..].find('<') else {
+            let piece = decode_entities(&html[i..]);
+            take_text(&open, marked || has_main, &piece, &mut text, &mut heading, in_title, &mut title);
+            break;
+        };
+        let piece = decode_entities(&html[i..i + lt]);
+        take_text(&open, marked || has_main, &piece, &mut text, &mut heading, in_title, &mut title);
+        i += lt;
+        if lower[i..].starts_with("<!--") {
+            i = skip_to(i, "-->");
+            continue;
+        }
+        let end = skip_to(i, ">");
+        let tag = &lower[i + 1..end.saturating_sub(1).max(i + 1)];
+        let closing = tag.starts_with('/');
+        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        i = end;
+        if name.is_empty() {
+            continue;
+        }
+        if !closing && matches!(name.as_str(), "script" | "style" | "template" | "textarea") {
+            i = skip_to(skip_to(i, &format!("</{name}")), ">"); // raw text: no markup inside
+            continue;
+        }
+        if BLOCK_TAGS.contains(&name.as_str()) {
+            text.push('\n');
+        } else {
+            text.push(' ');
+        }
+        if name == "title" {
+            in_title = !closing;
+            continue;
+        }
+        if closing {
+            if let Some(at) = open.iter().rposition(|(n, _, _)| *n == name) {
+                if name == "h1" && h1.is_none() {
+                    h1 = heading.take().map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+                open.truncate(at);
+            }
+        } else if !VOID_TAGS.contains(&name.as_str()) && !tag.ends_with('/') {
+            let root = (marked && tag.contains("data-bahth-body")) || (has_main && name == "main");
+            let hidden = tag.contains("data-bahth-ignore") || chrome.contains(&name.as_str());
+            if name == "h1" && h1.is_none() && in_content(&open, marked || has_main) {
+                heading = Some(String::new());
+            }
+            open.push((name, root, hidden));
+        }
+    }
+    let title = h1.filter(|h| !h.is_empty()).or_else(|| {
+        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!title.is_empty()).then_some(title)
+    });
     let lines: Vec<String> =
         text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
     (title, lines.join("\n"))
 }
 
-const BLOCK_TAGS: [&str; 16] = [
+/// Is text at this point of the page content? Inside the content root if
+/// the page has one, and inside nothing hidden.
+fn in_content(open: &[(String, bool, bool)], has_root: bool) -> bool {
+    (!has_root || open.iter().any(|e| e.1)) && !open.iter().any(|e| e.2)
+}
+
+/// Adds a run of page text where it belongs: the content, the first
+/// heading being read, the `<title>`.
+fn take_text(
+    open: &[(String, bool, bool)],
+    has_root: bool,
+    piece: &str,
+    text: &mut String,
+    heading: &mut Option<String>,
+    in_title: bool,
+    title: &mut String,
+) {
+    if in_title {
+        title.push_str(piece);
+    } else if in_content(open, has_root) {
+        text.push_str(piece);
+        if let Some(h) = heading {
+            h.push_str(piece);
+        }
+    }
+}
+
+/// Elements that never have content (and no closing tag).
+const VOID_TAGS: [&str; 14] =
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+
+const BLOCK_TAGS: [&str; 20] = [
     "p",
     "div",
     "br",
@@ -536,39 +699,11 @@ const BLOCK_TAGS: [&str; 16] = [
     "header",
     "footer",
     "blockquote",
+    "main",
+    "nav",
+    "aside",
+    "title",
 ];
-
-/// Removes markup; `lower` is `html` lowercased (same byte offsets).
-fn strip_tags(html: &str, lower: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut i = 0;
-    while i < html.len() {
-        let Some(lt) = html[i..].find('<') else {
-            out.push_str(&decode_entities(&html[i..]));
-            break;
-        };
-        out.push_str(&decode_entities(&html[i..i + lt]));
-        i += lt;
-        let skip_to = |close: &str| lower[i..].find(close).map_or(html.len(), |p| i + p + close.len());
-        if lower[i..].starts_with("<!--") {
-            i = skip_to("-->");
-        } else if lower[i..].starts_with("<script") {
-            i = skip_to("</script>");
-        } else if lower[i..].starts_with("<style") {
-            i = skip_to("</style>");
-        } else {
-            let end = skip_to(">");
-            let name: String = lower[i + 1..end.min(html.len())]
-                .trim_start_matches('/')
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect();
-            out.push(if BLOCK_TAGS.contains(&name.as_str()) { '\n' } else { ' ' });
-            i = end;
-        }
-    }
-    out
-}
 
 /// Markdown body to text: heading marks and link syntax removed; the first
 /// `#` heading is the title.

@@ -60,7 +60,7 @@ fn every_format() {
         [
             ("7", "سطر عنوان ثان طويل بما يكفي", None, "سطر عنوان ثان طويل بما يكفي\nوالنص"),
             ("a", "عنوان من الواجهة", Some("/a.html"), "عنوان داخلي\nنص الرابط هنا"),
-            ("b", "T & U", None, "H\none two\nthree"),
+            ("b", "H", Some("/b.html"), "H\none two\nthree"),
             ("d", "العنوان الأول", None, "ليس عنوانا\nالعنوان الأول\nنص"),
             (
                 "e",
@@ -237,4 +237,41 @@ fn malformed_front_matter_names_the_line() {
     assert_eq!(err, "a.md:3: malformed front matter: expected `key: value`, found \"no colon here\"");
     let err = load("fm2", &[("a.md", b"---\ntitle: ok\nbody without end")]).unwrap_err();
     assert_eq!(err, "a.md:1: malformed front matter: opening `---` has no closing `---`");
+}
+
+/// A built site (what Hugo, Jekyll, Eleventy or Astro write): nested folders
+/// of pages, each read the way the README's "Index your site" says.
+#[test]
+fn a_built_site_folder() {
+    let page = |body: &str| {
+        format!("<!doctype html><html><head><title>عنوان الصفحة | الموقع</title></head><body>{body}</body></html>")
+    };
+    let chrome = "<header><a>الرئيسية</a><h1>اسم الموقع</h1></header><nav>قائمة</nav>";
+    let files: Vec<(String, String)> = vec![
+        ("index.html".into(), page(&format!("{chrome}<h1>أهلا</h1><p>الصفحة الأولى</p><footer>حقوق</footer>"))),
+        ("blog/index.html".into(), page(&format!("{chrome}<main><h1>المدونة</h1><nav>فهرس المدونة</nav><p>كل المقالات</p></main><aside>جانب</aside>"))),
+        ("blog/2024/مقال أول.html".into(), page(&format!("{chrome}<article data-bahth-body><h1>مقال</h1><p>نص <span data-bahth-ignore>مخفي</span>المقال</p></article><main>ليس هذا</main>"))),
+        ("about.htm".into(), page("<aside>جانب</aside><p>من نحن<script>var x = '<p>لا</p>';</script></p><template><p>قالب</p></template><img src=x alt=y>")),
+    ];
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, t)| (n.as_str(), t.as_bytes())).collect();
+    let dir = folder("site", &[]);
+    for (name, bytes) in &files {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    let corpus = load_dir(&dir).unwrap();
+    let docs: Vec<(&str, &str, Option<&str>, &str)> =
+        corpus.documents.iter().map(|d| (d.id.as_str(), d.title.as_str(), d.url.as_deref(), d.text.as_str())).collect();
+    assert_eq!(
+        docs,
+        [
+            // No <h1> in the content: the <title>; the site chrome is not text.
+            ("about", "عنوان الصفحة | الموقع", Some("/about.htm"), "من نحن"),
+            ("blog/2024/مقال أول", "مقال", Some("/blog/2024/مقال%20أول.html"), "مقال\nنص المقال"),
+            // <main>: all of it, its own <nav> too; nothing outside it.
+            ("blog/index", "المدونة", Some("/blog/"), "المدونة\nفهرس المدونة\nكل المقالات"),
+            ("index", "أهلا", Some("/"), "أهلا\nالصفحة الأولى"),
+        ]
+    );
 }
