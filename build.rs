@@ -35,6 +35,9 @@ use std::path::PathBuf;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=BAHTH_CORPUS");
+    if build_without_an_index() {
+        return;
+    }
     let dir = match std::env::var_os("BAHTH_CORPUS") {
         Some(dir) => PathBuf::from(dir),
         None => PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("seeds"),
@@ -101,4 +104,25 @@ fn main() {
         bytes / 1024,
         chunks.display()
     );
+}
+
+/// A module without an index: the template `npx bahth index` writes an index
+/// into (`BAHTH_TEMPLATE=1`: cfg `bahth_template`, see src/lib.rs), or the
+/// indexer Node runs (`BAHTH_INDEXER=1`: cfg `bahth_indexer`, see
+/// src/wasm_indexer.rs). True if this is one.
+fn build_without_an_index() -> bool {
+    let on = |var: &str| {
+        println!("cargo:rerun-if-env-changed={var}");
+        std::env::var(var).as_deref() == Ok("1")
+    };
+    let cfg = match (on("BAHTH_TEMPLATE"), on("BAHTH_INDEXER")) {
+        (true, _) => "bahth_template",
+        (false, true) => "bahth_indexer",
+        (false, false) => return false,
+    };
+    println!("cargo:rustc-cfg={cfg}");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
+    println!("cargo:rustc-env=BAHTH_CHUNKS_DIR={}", out.join("chunks").display());
+    std::fs::write(out.join("index.bin"), []).expect("write an empty index.bin");
+    true
 }

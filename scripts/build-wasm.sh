@@ -4,6 +4,7 @@
 # in a reader's browser.
 #
 #   bash scripts/build-wasm.sh [OUT_DIR]        BAHTH_CORPUS=/dir to index another folder
+#                                              BAHTH_TEMPLATE=1: no index (scripts/build-npm.sh)
 #
 # A corpus whose index passes BAHTH_EMBED_MAX bytes (default 1 MB), or any
 # with BAHTH_SPLIT=1, gets a split index (see the README): the module embeds
@@ -46,6 +47,12 @@ if [[ -n "$chunks" ]]; then
   [[ -n "$from" ]] || { echo "build-wasm: chunk $first not found under target/" >&2; exit 1; }
   mkdir -p "$OUT/chunks"
   while read -r name; do cp "$from/$name" "$OUT/chunks/" || exit 1; done <<<"$chunks"
+fi
+if [[ "${BAHTH_TEMPLATE:-}" == 1 ]]; then
+  # No index yet (npx bahth index writes one): check that it compiles.
+  node -e "new WebAssembly.Module(require('fs').readFileSync('$OUT/bahth_bg.wasm'))"
+  echo "bahth: built the template module $OUT ($toolchain): $(stat -c %s "$OUT/bahth_bg.wasm") bytes, no index"
+  exit 0
 fi
 node --input-type=module -e "
   import fs from 'node:fs';

@@ -34,8 +34,11 @@ pub mod query;
 pub mod search;
 pub mod sort;
 /// The wasm-bindgen exports (public so the browser tests can call them).
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(bahth_indexer)))]
 pub mod wasm_api;
+/// The indexer's exports, for Node (`npx bahth index`).
+#[cfg(all(target_arch = "wasm32", bahth_indexer))]
+pub mod wasm_indexer;
 
 pub use index::{Index, IndexError};
 pub use search::{Hit, SearchOptions, SearchResponse};
@@ -52,11 +55,35 @@ pub const CHUNKS_DIR: &str = env!("BAHTH_CHUNKS_DIR");
 pub fn embedded_index() -> &'static Index<'static> {
     static INDEX: std::sync::OnceLock<Index<'static>> = std::sync::OnceLock::new();
     // Not `expect`: formatting the error would pull `Debug` into the module.
-    INDEX.get_or_init(|| match Index::from_bytes(INDEX_BYTES) {
+    INDEX.get_or_init(|| match Index::from_bytes(index_bytes()) {
         Ok(index) => index,
-        Err(_) => panic!("build.rs writes an index this module reads"),
+        Err(_) => panic!("build.rs (or `npx bahth index`) writes an index this module reads"),
     })
 }
+
+/// The embedded index's bytes: [`INDEX_BYTES`], or in a template module
+/// (built with `BAHTH_TEMPLATE=1`, empty [`INDEX_BYTES`]) the module's own
+/// custom section `bahth-index`, which `npx bahth index` writes into a copy
+/// of the template: no compiler needed to embed an index.
+fn index_bytes() -> &'static [u8] {
+    #[cfg(all(bahth_template, target_arch = "wasm32"))]
+    {
+        use wasm_bindgen::JsCast;
+        static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        BYTES.get_or_init(|| {
+            let module: js_sys::WebAssembly::Module = wasm_bindgen::module().unchecked_into();
+            let sections = js_sys::WebAssembly::Module::custom_sections(&module, TEMPLATE_SECTION);
+            js_sys::Uint8Array::new(&sections.get(0)).to_vec()
+        })
+    }
+    #[cfg(not(all(bahth_template, target_arch = "wasm32")))]
+    {
+        INDEX_BYTES
+    }
+}
+
+/// The custom section of a template module that holds its index.
+pub const TEMPLATE_SECTION: &str = "bahth-index";
 
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]

@@ -16,7 +16,8 @@
 //! where `build.rs` wrote them (or `--chunks DIR`).
 //!
 //! `index` writes the index to a folder: `index.bin`, and for a split index
-//! (`--split`) its chunks in `chunks/`.
+//! (`--split`) its chunks in `chunks/`; without `--corpus`, the index
+//! `build.rs` embedded, byte for byte.
 
 use bahth::index::{build, build_split};
 use bahth::{corpus, Index, SearchOptions};
@@ -134,7 +135,17 @@ fn run(args: &Args) -> Result<(), String> {
     };
     if args.command == "index" {
         let out = PathBuf::from(args.out.as_deref().ok_or("index needs --out DIR")?);
-        let documents = documents.ok_or("index needs --corpus DIR")?;
+        let Some(documents) = documents else {
+            // The index build.rs compiled in, as it is.
+            if bahth::embedded_index().is_split() {
+                return Err(format!("the embedded index is split: its core and chunks are in {}", bahth::CHUNKS_DIR));
+            }
+            std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+            let path = out.join("index.bin");
+            std::fs::write(&path, bahth::INDEX_BYTES).map_err(|e| format!("{}: {e}", path.display()))?;
+            println!("the embedded index: index.bin, {} bytes", bahth::INDEX_BYTES.len());
+            return Ok(());
+        };
         return write_index(&documents, args.split, &out);
     }
     let mut chunks = Chunks::Files(PathBuf::from(args.chunks.as_deref().unwrap_or(bahth::CHUNKS_DIR)));

@@ -158,6 +158,11 @@ impl<'a> Index<'a> {
         self.header.counts[1]
     }
 
+    /// Words in all documents (titles and texts), as indexed.
+    pub fn token_count(&self) -> u32 {
+        self.header.counts[2]
+    }
+
     /// Keys in the dictionary (words, spellings, stripped forms, stems,
     /// stored completions); for a split index, in its chunks given so far.
     pub fn key_count(&self) -> usize {
