@@ -16,7 +16,9 @@ step "set-up";                    bash scripts/setup.sh
 step "format and lints";          cargo fmt --check
                                   cargo clippy --all-targets -q -- -D warnings
                                   cargo clippy --target wasm32-unknown-unknown --all-targets -q -- -D warnings
-                                  BAHTH_SPLIT=1 cargo clippy --target wasm32-unknown-unknown --lib -q -- -D warnings
+                                  for build in BAHTH_SPLIT BAHTH_TEMPLATE BAHTH_INDEXER; do  # the other modules' code
+                                    env "$build=1" cargo clippy --target wasm32-unknown-unknown --lib -q -- -D warnings
+                                  done
 step "native tests";              cargo test -q -- --nocapture golden_set 2>&1 | sed -n '/golden set:/,/^ALL/p'
                                   cargo test -q
 step "wasm API in Chrome";        wasm-pack test --headless --chrome 2>&1 | grep -vE "^\s+(Compiling|Running|Finished)"
