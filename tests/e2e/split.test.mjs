@@ -222,9 +222,10 @@ test('offline, what was fetched stays searchable; a query that needs more says s
 });
 
 /**
- * pkg-broken: the split package with a dictionary chunk that يوسف reads
- * changed (and gzipped again, so that only its checksum tells) and a
- * documents chunk that بلينكن reads gone; العلاقات reads neither.
+ * pkg-broken: the split package with a dictionary or postings chunk that
+ * يوسف reads changed (and gzipped again, so that only its checksum tells) and a
+ * documents chunk that بلينكن reads gone; بلينكن reads only the second, and
+ * العلاقات neither.
  */
 const BROKEN = {};
 function breakCopy() {
@@ -232,7 +233,7 @@ function breakCopy() {
   fs.cpSync(PKG.split, PKG.broken, { recursive: true });
   const dir = path.join(PKG.broken, 'chunks');
   const spared = new Set(CHUNKS['العلاقات']);
-  BROKEN.corrupt = CHUNKS['يوسف'].find((n) => n.startsWith('t') && !spared.has(n));
+  BROKEN.corrupt = CHUNKS['يوسف'].find((n) => !n.startsWith('d') && !spared.has(n) && !CHUNKS['بلينكن'].includes(n));
   BROKEN.missing = CHUNKS['بلينكن'].find((n) => n.startsWith('d') && !spared.has(n) && !CHUNKS['يوسف'].includes(n));
   assert.ok(BROKEN.corrupt && BROKEN.missing, JSON.stringify(CHUNKS));
   const chunk = gunzipSync(fs.readFileSync(path.join(dir, BROKEN.corrupt)));
