@@ -606,7 +606,8 @@ fn html_to_text(html: &str) -> (Option<String>, String) {
             continue;
         }
         let end = skip_to(i, ">");
-        let tag = &lower[i + 1..end.saturating_sub(1).max(i + 1)];
+        // (No closing `>`: the tag runs to the end of the page.)
+        let tag = lower[i + 1..end].strip_suffix('>').unwrap_or(&lower[i + 1..end]);
         let closing = tag.starts_with('/');
         let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
         i = end;
