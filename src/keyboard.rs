@@ -121,11 +121,13 @@ pub fn other_layout(text: &str) -> Vec<String> {
     match (latin, arabic) {
         (true, false) => vec![to_arabic(text)],
         (false, true) => {
-            let mut readings = vec![to_latin(text, "b")];
-            if text.contains("لا") {
-                readings.push(to_latin(text, "gh"));
+            let gh = to_latin(text, "gh");
+            let b = to_latin(text, "b");
+            if gh == b {
+                vec![b]
+            } else {
+                vec![b, gh]
             }
-            readings
         }
         _ => Vec::new(),
     }

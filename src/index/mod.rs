@@ -411,8 +411,9 @@ impl<'a> Index<'a> {
             while let Some((key, ordinal)) = stream.next() {
                 if let Some(entry) = shard.keys.entry(ordinal).and_then(|e| self.resolve(e)) {
                     let readers = self.readers(&entry);
-                    if !readers.is_empty() {
-                        keys.push((String::from_utf8_lossy(key).into_owned(), readers));
+                    // (Keys are UTF-8: the fst check at open sees to it.)
+                    if let (false, Ok(key)) = (readers.is_empty(), std::str::from_utf8(key)) {
+                        keys.push((key.to_string(), readers));
                     }
                 }
                 if keys.len() == limit {

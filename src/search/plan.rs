@@ -195,7 +195,6 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
 }
 
 /// A dictionary key near a word found nowhere.
-#[derive(Clone)]
 struct Near<'a> {
     cost: u32,
     /// Its most common word's documents.
@@ -227,21 +226,27 @@ fn typo<'a>(index: &Index<'a>, word: &Word) -> Option<(String, Vec<IndexWord<'a>
             let cost = typos::cost(form, &key);
             if cost <= typos::budget(letters) {
                 let df = words.iter().map(|w| w.list.df).max().unwrap_or(0);
-                let whole = clitics.filter(|c| !c.is_empty()).map(|c| format!("{c}{key}"));
+                // (Not format!: it would bring the formatting machinery into the module.)
+                let whole = clitics.filter(|c| !c.is_empty()).map(|c| [c, key.as_str()].concat());
                 near.push(Near { cost, df, whole, words });
             }
         }
     }
     let cheapest = near.iter().map(|n| n.cost).min()?;
     near.retain(|n| n.cost == cheapest);
-    crate::sort::sort_by(&mut near, &|a, b| a.df > b.df);
+    // The most common few (a selection: the list is short).
+    let mut kept: Vec<Near<'a>> = Vec::with_capacity(TYPO_CANDIDATES);
+    while kept.len() < TYPO_CANDIDATES && !near.is_empty() {
+        let most = (0..near.len()).fold(0, |best, i| if near[i].df > near[best].df { i } else { best });
+        kept.push(near.swap_remove(most));
+    }
     // Shown as the typed word would be if it is a word (المسجد), else as
     // the best key's own word (بلينكن, not وبلينكن).
-    let best = near.first()?;
+    let best = kept.first()?;
     let whole = best.whole.as_deref().and_then(|w| index.key(w)).and_then(|k| k.word);
     let shown = whole.or_else(|| best.words.first().copied())?;
     let written = index.written_word(&shown).map(crate::analyzer::fold::spelling)?;
-    let mut words: Vec<IndexWord<'a>> = near.into_iter().take(TYPO_CANDIDATES).flat_map(|n| n.words).collect();
+    let mut words: Vec<IndexWord<'a>> = kept.into_iter().flat_map(|n| n.words).collect();
     crate::index::by_document_count(&mut words);
     Some((written, words))
 }
