@@ -36,7 +36,8 @@ before(() => {
   assert.equal(tools.stdout, '', 'no Rust toolchain on the PATH the indexer runs with');
   fs.cpSync(FIXTURE, site, { recursive: true });
   bahth = path.join(app, 'node_modules/.bin/bahth');
-  const run = spawnSync(bahth, ['index', site, '--out', out], { env, encoding: 'utf8' });
+  // As a site owner types it.
+  const run = spawnSync('npx', ['--no', 'bahth', 'index', site, '--out', out], { cwd: app, env, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   report = run.stdout;
 });
@@ -107,6 +108,8 @@ test('in Chromium: the widget in the copied folder searches the site, links to i
     await eventually(async () => {
       const state = await widgetState(page);
       assert.deepEqual(state.results.map((r) => r.href), [`${server.url}news/2024/oman-iran.html`, `${server.url}news/`]);
+      assert.deepEqual(state.results[0].titleMarks, ['العلاقات', 'الثنائية']);
+      assert.deepEqual(state.results[0].excerptMarks, ['العلاقات', 'الثنائية', 'العلاقاتِ', 'الثنائية']);
     });
     await page.locator('bahth-search input').fill('onerror');
     await eventually(async () => {
