@@ -157,11 +157,13 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
     load_dir_from(&Os, dir, &mut |_| {})
 }
 
-/// How far loading has got: files read and documents found so far.
+/// How far loading has got: files read, documents found and their words
+/// (runs of non-space characters: what the index will hold, roughly).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Progress {
     pub files: usize,
     pub documents: usize,
+    pub words: usize,
 }
 
 /// [`load_dir`] over any [`FileSystem`], telling `progress` after each file.
@@ -180,6 +182,7 @@ pub fn load_dir_from(
     };
 
     let mut sources: HashMap<String, Source> = HashMap::new();
+    let mut words = 0;
     for path in paths {
         let id_base = relative_id(dir, &path);
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -213,9 +216,10 @@ pub fn load_dir_from(
             if let Some(first) = sources.insert(doc.id.clone(), source.clone()) {
                 return Err(CorpusError::DuplicateId { id: doc.id.clone(), first, second: source });
             }
+            words += doc.title.split_whitespace().count() + doc.text.split_whitespace().count();
             corpus.documents.push(doc);
         }
-        progress(Progress { files: corpus.files.len(), documents: corpus.documents.len() });
+        progress(Progress { files: corpus.files.len(), documents: corpus.documents.len(), words });
     }
     corpus.documents.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(corpus)

@@ -116,8 +116,8 @@ export function index(folder, out, { log = console.log, stderr = process.stderr 
   const started = Date.now();
   let built;
   try {
-    built = indexFolder(folder, (files, documents) => {
-      line.update(`${bar(files, total)} ${files}/${total} files · ${documents} documents`);
+    built = indexFolder(folder, (files, documents, words) => {
+      line.update(`${bar(files, total)} ${files}/${total} files · ${documents} documents · ${words} words`);
     });
   } finally {
     line.done();
