@@ -85,21 +85,25 @@ impl WordForms {
 
 /// All forms of a word given its surface and folded forms (from a [`Token`]).
 ///
-/// The word's other [readings](fold::readings) (Uthmani spelling) and the
-/// [variants] of its readings join its stripped forms: they match at the
-/// [`Level::Stripped`] strength.
+/// The word's other [readings](fold::readings) (Uthmani spelling) join its
+/// stripped forms without the article (a query's bare reading finds them)
+/// and are not stemmed (their stems meet unrelated words: صلحت → صلح);
+/// with the [variants] of its forms, they match at the [`Level::Stripped`]
+/// strength.
 pub fn analyze_word(surface: &str, folded: &str) -> WordForms {
     let mut stripped = stripped_forms(folded);
+    let own = stripped.len();
     for reading in fold::readings(surface).iter().filter(|r| *r != folded) {
-        for form in stripped_forms(reading) {
-            push_new(&mut stripped, form);
+        let forms = stripped_forms(reading);
+        for form in forms.iter().filter(|f| !clitics::carries_article(f, &forms)) {
+            push_new(&mut stripped, form.clone());
         }
     }
     for partner in stripped.iter().filter_map(|form| variants::partner(form)).collect::<Vec<_>>() {
         push_new(&mut stripped, partner.to_string());
     }
     let mut stems: Vec<String> = Vec::with_capacity(stripped.len());
-    for form in stripped.iter().filter(|f| !clitics::carries_article(f, &stripped)) {
+    for form in stripped[..own].iter().filter(|f| !clitics::carries_article(f, &stripped)) {
         let s = stem(form);
         if let Some(partner) = variants::partner(&s) {
             push_new(&mut stems, partner.to_string());
