@@ -157,16 +157,19 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, CorpusError> {
     load_dir_from(&Os, dir, &mut |_| {})
 }
 
-/// How far loading has got: files read, documents found and their words
-/// (runs of non-space characters: what the index will hold, roughly).
+/// How far loading has got: files looked at out of those the walk found,
+/// documents found and their words (runs of non-space characters: what the
+/// index will hold, roughly).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Progress {
     pub files: usize,
+    pub of: usize,
     pub documents: usize,
     pub words: usize,
 }
 
-/// [`load_dir`] over any [`FileSystem`], telling `progress` after each file.
+/// [`load_dir`] over any [`FileSystem`], telling `progress` before each file
+/// and at the end.
 pub fn load_dir_from(
     fs: &dyn FileSystem,
     dir: &Path,
@@ -182,8 +185,9 @@ pub fn load_dir_from(
     };
 
     let mut sources: HashMap<String, Source> = HashMap::new();
-    let mut words = 0;
-    for path in paths {
+    let (of, mut words) = (paths.len(), 0);
+    for (files, path) in paths.into_iter().enumerate() {
+        progress(Progress { files, of, documents: corpus.documents.len(), words });
         let id_base = relative_id(dir, &path);
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if name.ends_with(".meta") {
@@ -219,8 +223,8 @@ pub fn load_dir_from(
             words += doc.title.split_whitespace().count() + doc.text.split_whitespace().count();
             corpus.documents.push(doc);
         }
-        progress(Progress { files: corpus.files.len(), documents: corpus.documents.len(), words });
     }
+    progress(Progress { files: of, of, documents: corpus.documents.len(), words });
     corpus.documents.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(corpus)
 }

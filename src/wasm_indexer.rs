@@ -67,7 +67,7 @@ fn set(object: &Object, key: &str, value: JsValue) {
     let _ = Reflect::set(object, &key.into(), &value);
 }
 
-/// `indexFolder(dir, onProgress(files, documents, words))` → `{ index, documents,
+/// `indexFolder(dir, onProgress(files, of, documents, words))` → `{ index, documents,
 /// files, tokens, terms, warnings, summary, sections: [{ name, bytes }] }`:
 /// the index of every document in `dir` (its bytes: `index`, a Uint8Array),
 /// and what the report prints. Throws an Error naming the file for input
@@ -75,8 +75,8 @@ fn set(object: &Object, key: &str, value: JsValue) {
 #[wasm_bindgen(js_name = indexFolder)]
 pub fn index_folder(dir: &str, on_progress: &Function) -> Result<JsValue, JsError> {
     let mut progress = |p: Progress| {
-        let (files, documents, words) = (p.files as f64, p.documents as f64, p.words as f64);
-        let _ = on_progress.call3(&JsValue::NULL, &files.into(), &documents.into(), &words.into());
+        let counts: Array = [p.files, p.of, p.documents, p.words].iter().map(|&n| JsValue::from(n as f64)).collect();
+        let _ = on_progress.apply(&JsValue::NULL, &counts);
     };
     let corpus = load_dir_from(&NodeFs, Path::new(dir), &mut progress).map_err(|e| JsError::new(&e.to_string()))?;
     let bytes = crate::index::build(&corpus.documents);

@@ -85,39 +85,16 @@ function bar(done, total, width = 24) {
   return `[${'#'.repeat(filled)}${' '.repeat(width - filled)}]`;
 }
 
-/** Counts the files under `dir` (for the progress bar's length), hidden ones aside. */
-function countFiles(dir) {
-  let n = 0;
-  const seen = new Set();
-  const walk = (d) => {
-    let real;
-    try { real = fs.realpathSync(d); } catch { return; }
-    if (seen.has(real)) return;
-    seen.add(real);
-    for (const name of fs.readdirSync(d)) {
-      if (name.startsWith('.')) continue;
-      const p = path.join(d, name);
-      try {
-        if (fs.statSync(p).isDirectory()) walk(p);
-        else n++;
-      } catch { /* the indexer names it */ }
-    }
-  };
-  walk(dir);
-  return n;
-}
-
 export function index(folder, out, { log = console.log, stderr = process.stderr } = {}) {
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new Error(`${folder}: not a folder`);
   const require = createRequire(import.meta.url);
   const { indexFolder } = require(path.join(DIST, 'indexer/bahth.js'));
-  const total = countFiles(folder);
   const line = progressLine(stderr);
   const started = Date.now();
   let built;
   try {
-    built = indexFolder(folder, (files, documents, words) => {
-      line.update(`${bar(files, total)} ${files}/${total} files · ${documents} documents · ${words} words`);
+    built = indexFolder(folder, (files, of, documents, words) => {
+      line.update(`${bar(files, of)} ${files}/${of} files · ${documents} documents · ${words} words`);
     });
   } finally {
     line.done();

@@ -59,6 +59,21 @@ pub struct StoredDoc {
     pub cut: (bool, bool),
 }
 
+impl StoredDoc {
+    /// A document from its two rebuilt fields (the text's window decides `cut`).
+    fn from_fields(id: String, url: Option<String>, [title, text]: [Field; 2]) -> StoredDoc {
+        StoredDoc {
+            id,
+            url,
+            title: title.text,
+            title_ranges: title.ranges,
+            text: text.text,
+            text_ranges: text.ranges,
+            cut: text.cut,
+        }
+    }
+}
+
 /// Collects documents while they are read; written out once word ids are
 /// known.
 #[derive(Default)]
@@ -486,16 +501,7 @@ impl<'a> Texts<'a> {
             }
             field.end(&text[after_previous..]);
         }
-        let [title, text] = fields;
-        Some(StoredDoc {
-            id,
-            url,
-            title: title.text,
-            title_ranges: title.ranges,
-            text: text.text,
-            text_ranges: text.ranges,
-            cut: text.cut,
-        })
+        Some(StoredDoc::from_fields(id, url, fields))
     }
 }
 
@@ -706,15 +712,6 @@ impl<'a> Store<'a> {
             }
             field.end(self.separator(get_varint(self.stream, &mut pos)?)?);
         }
-        let [title, text] = fields;
-        Some(StoredDoc {
-            id,
-            url,
-            title: title.text,
-            title_ranges: title.ranges,
-            text: text.text,
-            text_ranges: text.ranges,
-            cut: text.cut,
-        })
+        Some(StoredDoc::from_fields(id, url, fields))
     }
 }
