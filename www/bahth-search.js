@@ -208,10 +208,12 @@ class BahthSearch extends HTMLElement {
 
   /** Results for other words than typed: say which, and offer the words as typed. */
   #showCorrections(query, corrections, relaxed) {
-    this.#showNotice(TEXT.corrected(corrections));
-    const button = el('button', 'as-typed', TEXT.asTyped(query));
+    this.#showNotice(' ');
+    const note = this.#ui.notice.firstChild;
+    const button = el('button', 'as-typed');
     button.type = 'button';
-    this.#ui.notice.firstChild.append(' ', button);
+    button.append(...isolatingQuotes(TEXT.asTyped(query)));
+    note.replaceChildren(...isolatingQuotes(TEXT.corrected(corrections)), ' ', button);
     if (relaxed) this.#ui.notice.append(el('p', 'note', TEXT.relaxed));
   }
 
@@ -493,6 +495,14 @@ function searchIcon() {
   handle.setAttribute('d', 'M16.5 16.5 21 21');
   svg.append(circle, handle);
   return svg;
+}
+
+/**
+ * `text` as nodes, each «quoted» word in a <bdi>: a Latin word (hgugrhj) in an
+ * Arabic sentence keeps its place and its quotes. Same textContent as `text`.
+ */
+function isolatingQuotes(text) {
+  return text.split(/«([^»]*)»/).map((part, i) => (i % 2 ? ['«', el('bdi', '', part), '»'] : [part])).flat();
 }
 
 function el(tag, className, text) {
