@@ -13,12 +13,14 @@ import zlib from 'node:zlib';
 const pkg = process.argv[2];
 const wasm = fs.readFileSync(`${pkg}/bahth_bg.wasm`);
 const glue = fs.readFileSync(`${pkg}/bahth.js`);
-// The index is one blob in the module's data: its header says how long.
+// The index is one blob in the module's data: its header (src/index/format.rs:
+// magic, six u32 fields, the last the section count, then offset, length and
+// checksum per section) says how long.
 const at = wasm.indexOf('BAHTHIDX');
-const sections = wasm.readUInt32LE(at + 24);
+const sections = wasm.readUInt32LE(at + 28);
 let end = 0;
 for (let i = 0; i < sections; i++) {
-  const entry = at + 28 + 12 * i;
+  const entry = at + 32 + 12 * i;
   end = Math.max(end, wasm.readUInt32LE(entry) + wasm.readUInt32LE(entry + 4));
 }
 const index = wasm.subarray(at, at + end);

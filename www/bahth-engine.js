@@ -63,7 +63,7 @@ async function onMainThread(url, base) {
 /** The engine in a module worker; rejects if the worker cannot start. */
 function inWorker(url, base) {
   // The module downloads and compiles (off the main thread, as it streams in) while
-  // the worker starts; the worker instantiates it.
+  // the worker starts and imports the glue; the worker instantiates it.
   const compiled = WebAssembly.compileStreaming(fetch(new URL('bahth_bg.wasm', url)));
   const worker = new Worker(new URL('./bahth-worker.js', import.meta.url), { type: 'module', name: 'bahth' });
   const pending = new Map(); // request id -> { resolve, reject }
@@ -96,7 +96,9 @@ function inWorker(url, base) {
       if ('error' in data) request?.fail(revive(data.error));
       else request?.done(data.value);
     };
-    compiled.then((module) => worker.postMessage({ load: url, module, base }), reject);
+    // The worker imports the glue while the module compiles; it instantiates once both are in.
+    worker.postMessage({ load: url, base });
+    compiled.then((module) => worker.postMessage({ module }), reject);
   });
 }
 

@@ -1,16 +1,19 @@
-// The bahth engine in a module worker (started by bahth-engine.js): loads the
-// package it is told to, then answers { id, op, args } with { id, value } or
-// { id, error }. Searches of a split index await the chunks they fetch, so
+// The bahth engine in a module worker (started by bahth-engine.js): imports the
+// package it is told to, instantiates the module the page compiled, then
+// answers { id, op, args } with { id, value } or { id, error }. Searches of a split index await the chunks they fetch, so
 // several may be in flight; each answers when its chunks are in.
 
 const OPS = new Set(['search', 'suggest', 'chunks']);
 let pkg = null;
+let compiled; // resolves to the WebAssembly.Module the page compiles
+const module = new Promise((resolve) => (compiled = resolve));
 
 self.onmessage = async ({ data }) => {
+  if ('module' in data) return compiled(data.module);
   if ('load' in data) {
     try {
       pkg = await import(data.load);
-      await pkg.default(data.module ? { module_or_path: data.module } : undefined);
+      await pkg.default({ module_or_path: await module });
       if (data.base) pkg.setChunkBase?.(data.base);
       pkg.pruneChunkCache?.(); // chunks kept from an earlier build of the index
       self.postMessage({ ready: true, info: pkg.info() });

@@ -81,9 +81,12 @@ pub struct SplitSizes {
     pub docs: usize,
 }
 
+/// Small chunks: a query reads a sliver of each chunk it fetches. On the
+/// Quran, halving them (from 12, 12 and 6 KB) took the chunks الله reads from
+/// 91 to 57 KB gzipped, for 3 KB more core (the table of chunks).
 impl Default for SplitSizes {
     fn default() -> Self {
-        SplitSizes { terms: 12 * 1024, words: 12 * 1024, docs: 6 * 1024 }
+        SplitSizes { terms: 6 * 1024, words: 6 * 1024, docs: 3 * 1024 }
     }
 }
 

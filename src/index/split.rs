@@ -304,7 +304,7 @@ impl<'a> Split<'a> {
     /// (owned bytes for the life of the program).
     pub fn add(&self, name: &str, bytes: Cow<'static, [u8]>) -> Result<(), IndexError> {
         let Some(place) = self.chunks.iter().position(|c| c.name() == name) else {
-            return Err(IndexError::Corrupt(format!("no chunk is named {name:?} in this index")));
+            return Err(IndexError::Corrupt(format!("no chunk is named \"{name}\" in this index")));
         };
         if self.has(place) {
             return Ok(()); // fetched twice by searches running at once: the first one counts

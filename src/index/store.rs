@@ -440,17 +440,21 @@ impl Field {
         Field { text: String::new(), ranges: Vec::new(), window, position: 0, cut: (false, false) }
     }
 
-    fn push(&mut self, separator: &str, form: &str, words: u32) {
+    /// Counts a form of `words` tokens; inside the window, appends it and
+    /// the separator before it, which `text` gives (separator, form) only
+    /// then: most of a long document lies outside the window.
+    fn push<'s>(&mut self, words: u32, text: impl FnOnce() -> Option<(&'s str, &'s str)>) -> Option<()> {
         let position = self.position;
         self.position = position.saturating_add(words);
         if position >= self.window.end {
             self.cut.1 = words > 0 || self.cut.1;
-            return;
+            return Some(());
         }
         if position.saturating_add(words.max(1)) <= self.window.start {
             self.cut.0 = true;
-            return;
+            return Some(());
         }
+        let (separator, form) = text()?;
         // The window starts at its first token, not before.
         if !(self.text.is_empty() && self.window.start > 0) {
             self.text.push_str(separator);
@@ -460,6 +464,13 @@ impl Field {
         // A form of several words may straddle the window's edges.
         let inside = (position..position.saturating_add(words)).filter(|p| self.window.contains(p)).count();
         self.ranges.extend(std::iter::repeat_n((start, self.text.len()), inside));
+        Some(())
+    }
+
+    /// Whether the rest of the field can be left unread: a token after the
+    /// window was seen.
+    fn done(&self) -> bool {
+        self.cut.1
     }
 
     /// Ends the field with the text after its last form (kept unless the
@@ -496,7 +507,8 @@ impl<'a> Texts<'a> {
             pos += len;
             let mut after_previous = 0;
             for (start, end) in runs(text) {
-                field.push(&text[after_previous..start], &text[start..end], parts(&text[start..end]).len() as u32);
+                let separator = &text[after_previous..start];
+                field.push(parts(&text[start..end]).len() as u32, || Some((separator, &text[start..end])))?;
                 after_previous = end;
             }
             field.end(&text[after_previous..]);
@@ -708,9 +720,15 @@ impl<'a> Store<'a> {
         for (field, &count) in fields.iter_mut().zip(&counts) {
             for _ in 0..count {
                 let (form, separator) = self.entry(&mut pos)?;
-                field.push(self.separator(separator)?, self.form(form)?, self.word_count(form)?);
+                field.push(self.word_count(form)?, || Some((self.separator(separator)?, self.form(form)?)))?;
+                if field.done() {
+                    break;
+                }
             }
-            field.end(self.separator(get_varint(self.stream, &mut pos)?)?);
+            // (The text is the last field: what follows its window is left unread.)
+            if !field.done() {
+                field.end(self.separator(get_varint(self.stream, &mut pos)?)?);
+            }
         }
         Some(StoredDoc::from_fields(id, url, fields))
     }
