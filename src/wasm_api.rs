@@ -202,13 +202,17 @@ export function chunk_done(base, name, usable) {
   if (!usable) later((c) => c?.delete(url));
 }
 
-/** Forgets kept chunks of this folder that this index does not have. */
+/**
+ * Forgets kept chunks of this folder that this index does not have (`names`:
+ * its chunks' names, one per line: one string, cheap to pass at start-up).
+ */
 export function prune_chunks(base, names) {
-  const folder = chunk_url(base, '');
-  const wanted = new Set(names.map((name) => chunk_url(base, name)));
   later(async (c) => {
+    const folder = chunk_url(base, '');
+    const wanted = new Set(names.split('\n'));
     for (const request of (await c?.keys()) ?? []) {
-      if (request.url.startsWith(folder) && !wanted.has(request.url)) await c.delete(request);
+      const { url } = request;
+      if (url.startsWith(folder) && !wanted.has(url.slice(folder.length))) await c.delete(request);
     }
   });
 }
@@ -240,7 +244,7 @@ async function load(url, name) {
     extern "C" {
         fn fetch_chunk(base: Option<String>, name: &str) -> Promise;
         fn chunk_done(base: Option<String>, name: &str, usable: bool);
-        fn prune_chunks(base: Option<String>, names: Array);
+        fn prune_chunks(base: Option<String>, names: &str);
     }
 
     thread_local! {
@@ -281,8 +285,8 @@ async function load(url, name) {
     /// index (Cache Storage), those this one does not name.
     #[wasm_bindgen(js_name = pruneChunkCache)]
     pub fn prune_chunk_cache() {
-        let names: Array = embedded_index().chunks().iter().map(|c| JsValue::from(c.name())).collect();
-        prune_chunks(BASE.with(|b| b.borrow().clone()), names);
+        let names: Vec<String> = embedded_index().chunks().iter().map(|c| c.name()).collect();
+        prune_chunks(BASE.with(|b| b.borrow().clone()), &names.join("\n"));
     }
 
     /// Runs `ask` until the index has every chunk it reads.

@@ -81,12 +81,13 @@ pub struct SplitSizes {
     pub docs: usize,
 }
 
-/// Small chunks: a query reads a sliver of each chunk it fetches. On the
-/// Quran, halving them (from 12, 12 and 6 KB) took the chunks الله reads from
-/// 91 to 57 KB gzipped, for 3 KB more core (the table of chunks).
+/// Small chunks: a query reads a sliver of each chunk it fetches, and each
+/// chunk costs the core 8–12 bytes of its table. On the Quran, 4/4/2 KB (from
+/// 12/12/6) took what الله fetches, core included, from 99 to 61 KB gzipped;
+/// on the 21k collection, الصلاة's from 152 to 118 KB.
 impl Default for SplitSizes {
     fn default() -> Self {
-        SplitSizes { terms: 6 * 1024, words: 6 * 1024, docs: 3 * 1024 }
+        SplitSizes { terms: 4 * 1024, words: 4 * 1024, docs: 2 * 1024 }
     }
 }
 

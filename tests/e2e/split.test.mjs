@@ -221,6 +221,23 @@ test('offline, what was fetched stays searchable; a query that needs more says s
   await context.close();
 });
 
+test('without a service worker, the engine keeps the chunks it used once searching pauses, and forgets older ones', async () => {
+  const { page, context, problems } = await openPage(browser, servers.split.url, { serviceWorkers: 'block' });
+  await widgetReady(page);
+  // A chunk kept from an earlier build of the index: not in this one's table.
+  const stale = new URL('pkg/chunks/w9999-deadbeef.bin', servers.split.url).href;
+  await page.evaluate(async (url) => (await caches.open('bahth-chunks')).put(url, new Response('old')), stale);
+  await page.reload();
+  await widgetReady(page);
+  await page.locator('bahth-search input').fill('البوسعيدي');
+  await eventually(async () => assert.ok((await widgetState(page)).results.length > 0));
+  const kept = () => page.evaluate(async () => (await (await caches.open('bahth-chunks')).keys())
+    .map((request) => request.url.split('/').pop()).sort());
+  await eventually(async () => assert.deepEqual(await kept(), [...CHUNKS['البوسعيدي']].sort()), 5000);
+  assert.deepEqual(await collectProblems(page, problems), NO_PROBLEMS);
+  await context.close();
+});
+
 /**
  * pkg-broken: the split package with a dictionary or postings chunk that
  * يوسف reads changed (and gzipped again, so that only its checksum tells) and a
