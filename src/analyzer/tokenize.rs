@@ -76,6 +76,20 @@ pub fn parts(word: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// How many tokens [`parts`] makes of a run, without building them: a run
+/// of plain letters and digits, vowelled or not (nearly every word), is one
+/// token; anything else is counted by analyzing it. Rebuilding an excerpt
+/// counts every run of its document.
+pub fn token_count(run: &str) -> usize {
+    let letter = |c: char| c.is_ascii_alphanumeric() || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}');
+    let vowel = |c: char| matches!(c, '\u{064B}'..='\u{0652}');
+    if run.chars().all(|c| letter(c) || vowel(c)) && run.chars().any(letter) {
+        1
+    } else {
+        parts(run).len()
+    }
+}
+
 fn first_chars(text: &str) -> &str {
     text.char_indices().nth(MAX_WORD_CHARS).map_or(text, |(end, _)| &text[..end])
 }
@@ -95,6 +109,22 @@ mod tests {
         assert_eq!(tokens.len(), 3);
         assert_eq!(tokens[1].folded, "بحث".repeat(22)[..MAX_WORD_CHARS * 2]);
         assert_eq!((tokens[1].start, tokens[1].end), (11, 11 + 1_800_000), "highlighted whole");
+    }
+
+    #[test]
+    fn token_count_is_the_number_of_parts() {
+        let seeds: String = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .unwrap()
+            .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+            .collect();
+        let text = seeds + " بِسْمِ اللَّهِ ٱلرَّحْمَٰنِ ﷺ ﷽ ﻻ ـــ َُ word2 ABC مـحـمـد لأ‌ن";
+        let mut runs_seen = 0;
+        for (start, end) in runs(&text) {
+            let run = &text[start..end];
+            assert_eq!(token_count(run), parts(run).len(), "{run}");
+            runs_seen += 1;
+        }
+        assert!(runs_seen > 1700, "{runs_seen} runs");
     }
 
     #[test]

@@ -76,6 +76,14 @@ pub fn skeleton(c: char) -> char {
     }
 }
 
+/// The letters (as strings) that read as `c` but for their dots, `c` first.
+pub fn same_skeleton(c: char) -> Vec<String> {
+    let mut letters = vec![c.to_string()];
+    letters
+        .extend("بتثنيجخحذدزرشسضصظطغعقف".chars().filter(|&d| d != c && skeleton(d) == skeleton(c)).map(String::from));
+    letters
+}
+
 impl Automaton for EditDistance {
     type State = Option<State>;
 

@@ -356,10 +356,21 @@ impl<'a> Index<'a> {
     /// The dictionaries (chunks) whose keys may start with `prefix` (all:
     /// ""), in key order; any not given yet are noted and left out.
     fn shards(&self, prefix: &str) -> Vec<&Shard<'a>> {
+        self.shards_of(&[prefix])
+    }
+
+    /// The dictionaries whose keys may start with any of `prefixes`, each
+    /// once, in key order.
+    fn shards_of(&self, prefixes: &[&str]) -> Vec<&Shard<'a>> {
         match &self.layout {
             Layout::Whole { shard, .. } => vec![shard],
             #[cfg(reads_split)]
-            Layout::Split(split) => split.shards_with_prefix(prefix).filter_map(|i| split.shard(i)).collect(),
+            Layout::Split(split) => {
+                let mut places: Vec<usize> = prefixes.iter().flat_map(|p| split.shards_with_prefix(p)).collect();
+                crate::sort::sort_by(&mut places, &|a, b| a < b);
+                places.dedup();
+                places.into_iter().filter_map(|i| split.shard(i)).collect()
+            }
         }
     }
 
@@ -403,10 +414,14 @@ impl<'a> Index<'a> {
     }
 
     /// Keys (at most `limit`) within `distance` edits of `term` (see
-    /// [`fuzzy`]), each with the words that read as it.
+    /// [`fuzzy`]), each with the words that read as it. Such a key starts
+    /// with `term`'s first letter up to its dots: a split index reads only
+    /// the dictionary chunks of those letters, not the whole dictionary.
     pub fn keys_near(&self, term: &str, distance: u8, limit: usize) -> Vec<(String, Vec<Word<'a>>)> {
         let mut keys = Vec::new();
-        'shards: for shard in self.shards("") {
+        let firsts = term.chars().next().map_or_else(|| vec![String::new()], fuzzy::same_skeleton);
+        let firsts: Vec<&str> = firsts.iter().map(String::as_str).collect();
+        'shards: for shard in self.shards_of(&firsts) {
             let mut stream = shard.terms.search(EditDistance::new(term, distance)).into_stream();
             while let Some((key, ordinal)) = stream.next() {
                 if let Some(entry) = shard.keys.entry(ordinal).and_then(|e| self.resolve(e)) {

@@ -34,7 +34,7 @@
 //! ```
 
 use super::format::{get_u32, get_varint, put_varint};
-use crate::analyzer::tokenize::{parts, runs};
+use crate::analyzer::tokenize::{runs, token_count};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -508,8 +508,11 @@ impl<'a> Texts<'a> {
             let mut after_previous = 0;
             for (start, end) in runs(text) {
                 let separator = &text[after_previous..start];
-                field.push(parts(&text[start..end]).len() as u32, || Some((separator, &text[start..end])))?;
+                field.push(token_count(&text[start..end]) as u32, || Some((separator, &text[start..end])))?;
                 after_previous = end;
+                if field.done() {
+                    break;
+                }
             }
             field.end(&text[after_previous..]);
         }
