@@ -6,6 +6,8 @@
 //! Arabic vocabulary), so that counts and orders can be checked against an
 //! exhaustive search; speed is measured on real corpora by `bench/scale.mjs`.
 
+mod common;
+
 use bahth::corpus::Document;
 use bahth::index::build;
 use bahth::search::matcher::{EXACT_TOTAL, TOLERANCE};
@@ -17,11 +19,7 @@ const WORDS: [&str; 12] =
 /// `count` documents of 3 to 120 words drawn (deterministically) from WORDS,
 /// each with `extra` inserted every `every` documents.
 fn corpus(count: usize, extra: &str, every: usize) -> Vec<Document> {
-    let mut state: u64 = 7;
-    let mut next = move |n: usize| {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (state >> 33) as usize % n
-    };
+    let mut next = common::draws(7);
     (0..count)
         .map(|i| {
             let len = 3 + next(118);

@@ -6,6 +6,8 @@
 //! documents recombined from their sentences (real Arabic: clitics,
 //! vowels, names), split into small chunks so that queries cross chunks.
 
+mod common;
+
 use bahth::corpus::{load_dir, Document};
 use bahth::index::{build, build_split, SplitBuild, SplitSizes};
 use bahth::{Index, SearchOptions, SearchResponse};
@@ -25,11 +27,7 @@ fn mixed(count: usize) -> Vec<Document> {
             d.text.split(['.', '،', '\n']).map(str::trim).filter(|s| s.len() > 20).map(String::from).collect::<Vec<_>>()
         })
         .collect();
-    let mut state: u64 = 11;
-    let mut next = move |n: usize| {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (state >> 33) as usize % n
-    };
+    let mut next = common::draws(11);
     (0..count)
         .map(|i| {
             let parts: Vec<&str> = (0..2 + next(11)).map(|_| sentences[next(sentences.len())].as_str()).collect();
