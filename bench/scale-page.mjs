@@ -5,6 +5,11 @@
 //   ?mode=instantiate      the .wasm already downloaded: compile + instantiate only
 //   ?mode=typing&q=…       the query typed one character at a time, 5 times over:
 //                          the main-thread time of each keystroke's search
+//   ?mode=reader-typing&q=… as a reader meets it: bahth-engine.js on the main
+//                          thread (as the widget without workers), the query
+//                          typed 5 times over after a second's pause once
+//                          loaded (the engine warms up meanwhile): the
+//                          main-thread time of each keystroke's search
 //   ?mode=engine&q=…       a split module, as a page uses it: bahth-engine.js
 //                          (the engine in a worker) loaded, then the query
 //                          searched (chunks fetched): script start → first result
@@ -19,7 +24,7 @@ const PKG = new URL('../pkg/', import.meta.url);
 
 window.__scale = (async () => {
   const start = performance.now();
-  if (mode.startsWith('engine')) return throughEngine(start);
+  if (mode.startsWith('engine') || mode === 'reader-typing') return throughEngine(start);
   const pkg = await import(new URL('bahth.js', PKG));
   if (mode === 'instantiate') {
     const bytes = await (await fetch(new URL('bahth_bg.wasm', PKG))).arrayBuffer();
@@ -47,8 +52,20 @@ window.__scale = (async () => {
 
 async function throughEngine(start) {
   const { loadEngine } = await import('../bahth-engine.js');
-  const engine = await loadEngine();
+  const engine = await loadEngine(undefined, { worker: mode !== 'reader-typing' });
   const loaded = performance.now();
+  if (mode === 'reader-typing') {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const keystrokes = [];
+    for (let round = 0; round < 5; round++) {
+      for (let i = 1; i <= query.length; i++) {
+        const t = performance.now();
+        await engine.search(query.slice(0, i), { limit: 10 });
+        keystrokes.push(performance.now() - t);
+      }
+    }
+    return { keystrokes };
+  }
   if (mode === 'engine') {
     const first = await engine.search(query, { limit: 10 });
     return { loadMs: loaded - start, firstResultMs: performance.now() - start, total: first.total, worker: engine.worker };

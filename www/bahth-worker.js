@@ -1,10 +1,13 @@
 // The bahth engine in a module worker (started by bahth-engine.js): imports the
 // package it is told to, instantiates the module the page compiled, then
-// answers { id, op, args } with { id, value } or { id, error }. Searches of a split index await the chunks they fetch, so
-// several may be in flight; each answers when its chunks are in.
+// answers { id, op, args } with { id, value } or { id, error }. Searches of a
+// split index await the chunks they fetch, so several may be in flight; each
+// answers when its chunks are in. Until the first request, it warms the engine
+// up (see warmUp in bahth-engine.js).
 
 const OPS = new Set(['search', 'suggest', 'chunks']);
 let pkg = null;
+let asked = false; // a request came: the warm-up stops
 let compiled; // resolves to the WebAssembly.Module the page compiles
 const module = new Promise((resolve) => (compiled = resolve));
 
@@ -17,12 +20,15 @@ self.onmessage = async ({ data }) => {
       if (data.base) pkg.setChunkBase?.(data.base);
       pkg.pruneChunkCache?.(); // chunks kept from an earlier build of the index
       self.postMessage({ ready: true, info: pkg.info() });
+      // (Imported now: the worker's start does not wait for it.)
+      if (pkg.warmUp) import('./bahth-engine.js').then(({ warmUp }) => warmUp(pkg, () => asked));
     } catch (err) {
       self.postMessage({ ready: false, error: flatten(err) });
     }
     return;
   }
   const { id, op, args } = data;
+  asked = true;
   try {
     if (!OPS.has(op)) throw new Error(`bahth worker: unknown request ${op}`);
     const value = op === 'chunks' ? (pkg.chunks?.() ?? []) : await pkg[op](...args);
