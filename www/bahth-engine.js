@@ -106,7 +106,10 @@ function inWorker(url, base) {
     };
     // The worker imports the glue while the module compiles; it instantiates once both are in.
     worker.postMessage({ load: url, base });
-    compiled.then((module) => worker.postMessage({ module }), reject);
+    compiled.then((module) => worker.postMessage({ module }), (err) => {
+      worker.terminate(); // it waits for a module that will not come
+      reject(err);
+    });
   });
 }
 
