@@ -133,28 +133,6 @@ pub fn suggest(prefix: &str, limit: Option<u32>) -> Array {
     strings(&embedded_index().suggest(prefix, limit.unwrap_or(8) as usize))
 }
 
-/// `warmUp(step)`: runs search `step` of [`Index::typing_sample`] (a
-/// reader's typing of the index's common words), as `search` would, answer
-/// and all; false once there is none left. `bahth-engine.js` calls it while
-/// the page is idle after load: the browser then optimizes the code a
-/// reader's typing runs before the reader types. Whole indexes only (a
-/// split index would fetch chunks).
-#[cfg(not(bahth_split))]
-#[wasm_bindgen(js_name = warmUp)]
-pub fn warm_up(step: u32) -> bool {
-    thread_local! {
-        static SAMPLE: Vec<String> = embedded_index().typing_sample();
-    }
-    SAMPLE
-        .with(|sample| {
-            sample.get(step as usize).map(|query| {
-                let answer = embedded_index().search(query, &SearchOptions::default());
-                drop(response(&answer));
-            })
-        })
-        .is_some()
-}
-
 fn strings(words: &[String]) -> Array {
     words.iter().map(|w| JsValue::from_str(w)).collect()
 }

@@ -2,7 +2,7 @@
 //! `wasm-pack test --headless --chrome` and `--firefox`.
 #![cfg(target_arch = "wasm32")]
 
-use bahth::wasm_api::{info, search, suggest, validate_index, warm_up};
+use bahth::wasm_api::{info, search, suggest, validate_index};
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -104,17 +104,6 @@ fn suggest_and_info() {
     assert_eq!(get(&info, "version").as_f64(), Some(3.0));
     assert!(get(&info, "terms").as_f64().unwrap() > 500.0);
     assert_eq!(get(&info, "index_bytes").as_f64(), Some(bahth::INDEX_BYTES.len() as f64));
-}
-
-#[wasm_bindgen_test]
-fn warm_up_runs_the_typing_sample_then_stops() {
-    let sample = bahth::embedded_index().typing_sample();
-    assert_eq!(sample.len(), bahth::search::TYPING_SAMPLE);
-    assert!((0..sample.len() as u32).all(warm_up), "every step of the sample runs");
-    assert!(!warm_up(sample.len() as u32) && !warm_up(u32::MAX), "then there is nothing left");
-    // Searching afterwards answers as before.
-    let response = search("العلاقات", JsValue::UNDEFINED).unwrap();
-    assert_eq!(get(&response, "total").as_f64(), Some(5.0));
 }
 
 #[wasm_bindgen_test]

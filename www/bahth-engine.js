@@ -51,7 +51,7 @@ async function onMainThread(url, base) {
   pkg.pruneChunkCache?.(); // chunks kept from an earlier build of the index
   const info = pkg.info();
   let asked = false;
-  warmUp(pkg, () => asked);
+  warmUp(pkg, info, () => asked);
   return {
     search: async (query, options) => {
       asked = true;
@@ -115,25 +115,41 @@ function inWorker(url, base) {
 
 /** Longest stretch of warm-up searches at a time, in milliseconds. */
 const SLICE_MS = 8;
+/** Warm-up searches: about a reader's first two typings of a long query. */
+const WARM_UP_SEARCHES = 64;
+/** Letters whose most common words the warm-up types. */
+const WARM_UP_LETTERS = [...'امبعوفتنحسقل'];
 
 /**
- * While the page (or worker) is idle after load, runs the module's warm-up
- * searches (`pkg.warmUp(step)`: a reader's typing of the index's common
- * words), a few milliseconds at a time, until they are done or `asked()`
- * says the reader has searched. V8 first runs a module's functions as its
- * baseline compiler made them and optimizes the busy ones later: without
- * this, the first typing after a load took 2–4 times longer per keystroke
- * (the Quran's typing p95 in Chromium 2.1 → 0.7 ms). Split modules have no
- * warmUp (it would fetch chunks).
+ * While the page (or worker) is idle after load, searches as a reader would
+ * type: the index's most common words (its suggestions for a few frequent
+ * letters) typed into one query a letter at a time, a few milliseconds at a
+ * time, until done or `asked()` says the reader has searched; then marks
+ * `bahth-engine:warm`. V8 first runs a module's functions as its baseline
+ * compiler made them and optimizes the busy ones once they have run a while:
+ * without this, a reader's first typing after a load took 2–4 times longer
+ * per keystroke (the Quran's typing p95 in Chromium 2.1 → 0.7 ms). A split
+ * index is not warmed up: it would fetch chunks. (Exported for bahth-worker.js.)
  */
-export function warmUp(pkg, asked) {
-  if (!pkg.warmUp) return;
+export function warmUp(pkg, info, asked) {
+  if (info.split) return;
   const idle = globalThis.requestIdleCallback ?? ((run) => setTimeout(() => run({ timeRemaining: () => SLICE_MS }), 20));
+  const sample = [];
+  let typed = '';
+  for (const word of new Set(WARM_UP_LETTERS.flatMap((letter) => pkg.suggest(letter, 2)))) {
+    typed += typed ? ' ' : '';
+    for (const c of word) sample.push((typed += c));
+  }
+  sample.length = Math.min(sample.length, WARM_UP_SEARCHES);
   let step = 0;
   const slice = (deadline) => {
     const until = performance.now() + SLICE_MS; // an idle period may be 50 ms: never a long task
     while (!asked() && deadline.timeRemaining() > 1 && performance.now() < until) {
-      if (!pkg.warmUp(step++)) return;
+      if (step === sample.length) {
+        performance.mark('bahth-engine:warm');
+        return;
+      }
+      pkg.search(sample[step++], { limit: 10 });
     }
     if (!asked()) idle(slice);
   };

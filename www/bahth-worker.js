@@ -19,9 +19,10 @@ self.onmessage = async ({ data }) => {
       await pkg.default({ module_or_path: await module });
       if (data.base) pkg.setChunkBase?.(data.base);
       pkg.pruneChunkCache?.(); // chunks kept from an earlier build of the index
-      self.postMessage({ ready: true, info: pkg.info() });
+      const info = pkg.info();
+      self.postMessage({ ready: true, info });
       // (Imported now: the worker's start does not wait for it.)
-      if (pkg.warmUp) import('./bahth-engine.js').then(({ warmUp }) => warmUp(pkg, () => asked));
+      if (!info.split) import('./bahth-engine.js').then(({ warmUp }) => warmUp(pkg, info, () => asked));
     } catch (err) {
       self.postMessage({ ready: false, error: flatten(err) });
     }

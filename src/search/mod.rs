@@ -29,10 +29,6 @@ use crate::query::parse;
 use plan::{Plan, PREFIX_WORDS};
 use serde::Serialize;
 
-/// Queries in [`Index::typing_sample`]: about what the first two typings of
-/// a long query run, after which V8 had optimized the Quran module's code.
-pub const TYPING_SAMPLE: usize = 64;
-
 /// Paging of a search.
 #[derive(Debug, Clone, Copy)]
 pub struct SearchOptions {
@@ -149,43 +145,6 @@ impl Index<'_> {
     /// [`Index::suggest`] on a split index: see [`Index::try_search`].
     pub fn try_suggest(&self, prefix: &str, limit: usize) -> Result<Vec<String>, Vec<String>> {
         self.needing_chunks(|| self.completions(prefix, limit))
-    }
-
-    /// Queries like a reader typing this index's words: its most common
-    /// words that start with a few frequent letters, typed into one query a
-    /// letter at a time (at most [`TYPING_SAMPLE`] queries). A page runs them
-    /// while idle after load (`warmUp`), so that the browser has optimized
-    /// the engine's code before a reader types: until then each search runs
-    /// at 2–4 times its later cost.
-    ///
-    /// ```
-    /// let sample = bahth::embedded_index().typing_sample();
-    /// assert_eq!(sample.len(), 64);
-    /// assert_eq!(&sample[..4], ["ب", "بن", "بن إ", "بن إل"]); // بن, إلى, …
-    /// assert!(sample.windows(2).all(|typed| typed[1].starts_with(typed[0].as_str())));
-    /// ```
-    pub fn typing_sample(&self) -> Vec<String> {
-        let mut words: Vec<String> = Vec::new();
-        for letter in ["ا", "م", "ب", "ع", "و", "ف", "ت", "ن", "ح", "س", "ق", "ل"] {
-            for word in self.suggest(letter, 2) {
-                if !words.contains(&word) {
-                    words.push(word);
-                }
-            }
-        }
-        let mut typed = String::new();
-        let mut queries = Vec::new();
-        for word in &words {
-            if !typed.is_empty() {
-                typed.push(' ');
-            }
-            for c in word.chars() {
-                typed.push(c);
-                queries.push(typed.clone());
-            }
-        }
-        queries.truncate(TYPING_SAMPLE);
-        queries
     }
 
     /// Runs `f`, noting the chunks it wanted and did not have.

@@ -281,3 +281,47 @@ describe('keyboard and ARIA', () => {
     await context.close();
   });
 });
+
+describe('warm-up', () => {
+  /** Loads an engine on the main thread; resolves to what its warm-up did within `wait` ms. */
+  const warmUp = (page, { searchAtOnce = false, wait = 4000 } = {}) => page.evaluate(async ([searchAtOnce, wait]) => {
+    const { loadEngine } = await import('/bahth-engine.js');
+    const longTasks = [];
+    new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => Math.round(e.duration))))
+      .observe({ type: 'longtask' });
+    const engine = await loadEngine(undefined, { worker: false });
+    const asked = searchAtOnce ? await engine.search('السلام', { limit: 10 }) : null;
+    const start = performance.now();
+    while (!performance.getEntriesByName('bahth-engine:warm').length && performance.now() - start < wait) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const answer = await engine.search('العلاقات', { limit: 10 });
+    return {
+      warm: performance.getEntriesByName('bahth-engine:warm').length,
+      longTasks,
+      total: answer.total,
+      titles: answer.results.map((r) => r.title),
+      asked: asked?.total,
+    };
+  }, [searchAtOnce, wait]);
+
+  test('while the page is idle after load, the engine searches as a reader would type, in slices, then marks it', async () => {
+    const { page, context, problems } = await demo();
+    const warmed = await warmUp(page);
+    assert.equal(warmed.warm, 1, 'bahth-engine:warm was marked');
+    assert.deepEqual(warmed.longTasks, [], 'long tasks (ms) while warming up');
+    const expected = await engineAnswer(page, 'العلاقات');
+    assert.equal(warmed.total, expected.total);
+    assert.deepEqual(warmed.titles, expected.results.map((r) => r.title), 'answers as an engine never warmed');
+    assert.deepEqual(await collectProblems(page, problems), NO_PROBLEMS);
+    await context.close();
+  });
+
+  test('a search at once stops the warm-up', async () => {
+    const { page, context } = await demo();
+    const warmed = await warmUp(page, { searchAtOnce: true, wait: 1500 });
+    assert.equal(warmed.asked, (await engineAnswer(page, 'السلام')).total);
+    assert.equal(warmed.warm, 0, 'no warm-up ran');
+    await context.close();
+  });
+});
