@@ -13,8 +13,8 @@
 # With the nightly toolchain and its rust-src (scripts/setup.sh installs them
 # when it can), the standard library is rebuilt for size and panics abort
 # without formatting a message: the seeds module is about 10 KB gzip smaller.
-# BAHTH_STABLE=1 builds with the stable toolchain only. The JS glue is
-# minified with terser either way.
+# BAHTH_STABLE=1 builds with the stable toolchain only. The JS glue and its
+# snippets are minified with terser either way.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$(realpath -m "${1:-$ROOT/www/pkg}")"
@@ -31,7 +31,11 @@ else
   wasm-pack --quiet build --release --target web --out-dir "$OUT" 2>&1 | quiet
 fi
 [[ -f "$OUT/bahth_bg.wasm" ]] || { echo "build-wasm: wasm-pack produced no module" >&2; exit 1; }
-"$ROOT/node_modules/.bin/terser" "$OUT/bahth.js" --module --compress --mangle --output "$OUT/bahth.js"
+# The glue and its JS snippets (a split module's chunk fetching) are
+# generated: readers download them minified.
+while IFS= read -r -d '' js; do
+  "$ROOT/node_modules/.bin/terser" "$js" --module --compress --mangle --output "$js"
+done < <(find "$OUT/bahth.js" "$OUT/snippets" -name '*.js' -print0 2>/dev/null)
 # A split index: copy its chunks (content-addressed, written by build.rs to
 # cargo's OUT_DIR) next to the module.
 rm -rf "$OUT/chunks"
