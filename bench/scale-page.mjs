@@ -39,16 +39,24 @@ window.__scale = (async () => {
   if (mode === 'cold') {
     return { loadMs: loaded - start, firstResultMs: answered - start, total: first.total };
   }
-  const keystrokes = [];
-  for (let round = 0; round < 5; round++) {
-    for (let i = 1; i <= query.length; i++) {
-      const t = performance.now();
-      await pkg.search(query.slice(0, i), { limit: 10 });
-      keystrokes.push(performance.now() - t);
-    }
-  }
+  const keystrokes = (await typeFiveTimes(pkg.search)).flat();
   return { keystrokes, memoryBytes: exports.memory.buffer.byteLength };
 })();
+
+/** The query typed one character at a time, 5 times over: per round, each keystroke's search time. */
+async function typeFiveTimes(search) {
+  const rounds = [];
+  for (let round = 0; round < 5; round++) {
+    const keystrokes = [];
+    for (let i = 1; i <= query.length; i++) {
+      const t = performance.now();
+      await search(query.slice(0, i), { limit: 10 });
+      keystrokes.push(performance.now() - t);
+    }
+    rounds.push(keystrokes);
+  }
+  return rounds;
+}
 
 async function throughEngine(start) {
   const { loadEngine } = await import('../bahth-engine.js');
@@ -56,29 +64,11 @@ async function throughEngine(start) {
   const loaded = performance.now();
   if (mode === 'reader-typing') {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const keystrokes = [];
-    for (let round = 0; round < 5; round++) {
-      for (let i = 1; i <= query.length; i++) {
-        const t = performance.now();
-        await engine.search(query.slice(0, i), { limit: 10 });
-        keystrokes.push(performance.now() - t);
-      }
-    }
-    return { keystrokes };
+    return { keystrokes: (await typeFiveTimes(engine.search)).flat() };
   }
   if (mode === 'engine') {
     const first = await engine.search(query, { limit: 10 });
     return { loadMs: loaded - start, firstResultMs: performance.now() - start, total: first.total, worker: engine.worker };
   }
-  const rounds = [];
-  for (let round = 0; round < 5; round++) {
-    const keystrokes = [];
-    for (let i = 1; i <= query.length; i++) {
-      const t = performance.now();
-      await engine.search(query.slice(0, i), { limit: 10 });
-      keystrokes.push(performance.now() - t);
-    }
-    rounds.push(keystrokes);
-  }
-  return { rounds };
+  return { rounds: await typeFiveTimes(engine.search) };
 }
