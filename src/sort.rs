@@ -4,11 +4,9 @@
 //! element type and comparison: in the WebAssembly module they came to 98
 //! functions and 15 KB of its gzipped download, more than the analyzer,
 //! parser and excerpts together (measured with `scripts/size.sh`). This merge
-//! sort is compiled once: it sorts positions, comparing the items at them
-//! through a trait object, and only moving the items into that order is
-//! instantiated per element type. What it sorts at query time is short
-//! (lists of a word's forms, the results of a page) or a few thousand
-//! entries at most.
+//! sort takes its comparison as a trait object, so it is instantiated once
+//! per element type. What it sorts at query time is short (lists of a word's
+//! forms, the results of a page) or a few thousand entries at most.
 
 /// Sorts `items` stably by `less` (a strict order: `less(a, b)` when `a`
 /// goes before `b`).
@@ -19,26 +17,17 @@
 /// assert_eq!(words, ["في", "من", "بحث", "العلاقات"]);
 /// ```
 pub fn sort_by<T: Clone>(items: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
-    let order = sorted_positions(items.len(), &|a, b| less(&items[a], &items[b]));
-    let sorted: Vec<T> = order.iter().map(|&at| items[at].clone()).collect();
-    items.clone_from_slice(&sorted);
-}
-
-/// `0..n` sorted stably by `less` over positions.
-fn sorted_positions(n: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
-    let mut positions: Vec<usize> = (0..n).collect();
     let mut buffer = Vec::new();
-    merge_sort(&mut positions, &mut buffer, less);
-    positions
+    merge_sort(items, &mut buffer, less);
 }
 
-fn merge_sort(items: &mut [usize], buffer: &mut Vec<usize>, less: &dyn Fn(usize, usize) -> bool) {
+fn merge_sort<T: Clone>(items: &mut [T], buffer: &mut Vec<T>, less: &dyn Fn(&T, &T) -> bool) {
     let n = items.len();
     if n <= 12 {
         // Insertion sort: stable, and the fastest for short runs.
         for i in 1..n {
             let mut j = i;
-            while j > 0 && less(items[j], items[j - 1]) {
+            while j > 0 && less(&items[j], &items[j - 1]) {
                 items.swap(j, j - 1);
                 j -= 1;
             }
@@ -48,7 +37,7 @@ fn merge_sort(items: &mut [usize], buffer: &mut Vec<usize>, less: &dyn Fn(usize,
     let middle = n / 2;
     merge_sort(&mut items[..middle], buffer, less);
     merge_sort(&mut items[middle..], buffer, less);
-    if !less(items[middle], items[middle - 1]) {
+    if !less(&items[middle], &items[middle - 1]) {
         return; // already in order
     }
     buffer.clear();
@@ -57,17 +46,17 @@ fn merge_sort(items: &mut [usize], buffer: &mut Vec<usize>, less: &dyn Fn(usize,
     // the write position never passes the right half's read position.
     let (mut left, mut right, mut out) = (0, middle, 0);
     while left < buffer.len() && right < n {
-        if less(items[right], buffer[left]) {
-            items[out] = items[right];
+        if less(&items[right], &buffer[left]) {
+            items[out] = items[right].clone();
             right += 1;
         } else {
-            items[out] = buffer[left];
+            items[out] = buffer[left].clone();
             left += 1;
         }
         out += 1;
     }
-    for &item in &buffer[left..] {
-        items[out] = item;
+    for item in &buffer[left..] {
+        items[out] = item.clone();
         out += 1;
     }
 }
