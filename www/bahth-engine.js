@@ -134,16 +134,11 @@ const WARM_UP_LETTERS = [...'امبعوفتنحسقل'];
 export function warmUp(pkg, info, asked) {
   if (info.split) return;
   const idle = globalThis.requestIdleCallback ?? ((run) => setTimeout(() => run({ timeRemaining: () => SLICE_MS }), 20));
-  const sample = [];
-  let typed = '';
-  for (const word of new Set(WARM_UP_LETTERS.flatMap((letter) => pkg.suggest(letter, 2)))) {
-    typed += typed ? ' ' : '';
-    for (const c of word) sample.push((typed += c));
-  }
-  sample.length = Math.min(sample.length, WARM_UP_SEARCHES);
+  let sample = null; // made in the first idle slice: loading waits for none of it
   let step = 0;
   const slice = (deadline) => {
     const until = performance.now() + SLICE_MS; // an idle period may be 50 ms: never a long task
+    sample ??= typingSample(pkg);
     while (!asked() && deadline.timeRemaining() > 1 && performance.now() < until) {
       if (step === sample.length) {
         performance.mark('bahth-engine:warm');
@@ -154,6 +149,17 @@ export function warmUp(pkg, info, asked) {
     if (!asked()) idle(slice);
   };
   idle(slice);
+}
+
+/** The index's most common words typed into one query, a letter at a time. */
+function typingSample(pkg) {
+  const sample = [];
+  let typed = '';
+  for (const word of new Set(WARM_UP_LETTERS.flatMap((letter) => pkg.suggest(letter, 2)))) {
+    typed += typed ? ' ' : '';
+    for (const c of word) sample.push((typed += c));
+  }
+  return sample.slice(0, WARM_UP_SEARCHES);
 }
 
 /** An Error again from what the worker could post of it (its name, message, chunk). */
