@@ -267,8 +267,7 @@ async function load(url, name) {
     async fn fetch(mut names: Vec<String>) -> Result<(), JsValue> {
         let index = embedded_index();
         // Another search may have brought some in while this one ran.
-        let loaded =
-            |name: &String| index.chunks().iter().position(|c| c.name() == *name).is_some_and(|i| index.has_chunk(i));
+        let loaded = |name: &String| index.chunk_place(name).is_some_and(|i| index.has_chunk(i));
         names.retain(|name| !loaded(name));
         let base = BASE.with(|b| b.borrow().clone());
         let fetches: Array = names.iter().map(|name| JsValue::from(fetch_chunk(base.clone(), name))).collect();
@@ -285,8 +284,12 @@ async function load(url, name) {
     /// index (Cache Storage), those this one does not name.
     #[wasm_bindgen(js_name = pruneChunkCache)]
     pub fn prune_chunk_cache() {
-        let names: Vec<String> = embedded_index().chunks().iter().map(|c| c.name()).collect();
-        prune_chunks(BASE.with(|b| b.borrow().clone()), &names.join("\n"));
+        let mut names = String::new();
+        for chunk in embedded_index().chunks() {
+            chunk.push_name(&mut names);
+            names.push('\n');
+        }
+        prune_chunks(BASE.with(|b| b.borrow().clone()), &names);
     }
 
     /// Runs `ask` until the index has every chunk it reads.

@@ -133,18 +133,29 @@ fn a_mixed_collection_split_answers_as_the_whole_index() {
 #[test]
 fn a_query_fetches_few_chunks_and_none_twice() {
     let mut fetching = Fetching::new(build_split(&mixed(1500), &SMALL));
-    let (response, rounds) = fetching.search("العلاقات", &SearchOptions::default());
+    let kinds = |round: &[String]| round.iter().map(|n| &n[..1]).collect::<String>();
+    // A word typed in full (the space): the dictionary chunks of its
+    // readings (العلاقات, علاقات, علاق: apart in key order), then its
+    // words' postings, then the documents shown.
+    let (response, rounds) = fetching.search("العلاقات ", &SearchOptions::default());
     assert_eq!(response.results.len(), 10);
-    let kinds = |round: &[String]| round.iter().map(|n| &n[..1]).collect::<Vec<_>>().join("");
-    // The dictionary chunks of its readings (العلاقات, علاقات, علاق: apart
-    // in key order), then its words' postings, then the documents shown.
     assert_eq!(rounds.len(), 3, "{rounds:?}");
     assert!(kinds(&rounds[0]).chars().all(|k| k == 't') && rounds[0].len() <= 3, "{rounds:?}");
     assert!(kinds(&rounds[1]).chars().all(|k| k == 'w') && rounds[1].len() <= 2, "{rounds:?}");
-    assert!(rounds[2].iter().all(|n| n.starts_with('d')) && rounds[2].len() <= 10, "{rounds:?}");
+    assert!(kinds(&rounds[2]).chars().all(|k| k == 'd') && rounds[2].len() <= 10, "{rounds:?}");
     // Asked again: nothing to fetch.
-    let (again, rounds) = fetching.search("العلاقات", &SearchOptions::default());
+    let (again, rounds) = fetching.search("العلاقات ", &SearchOptions::default());
     assert_eq!((again, rounds.len()), (response, 0));
+
+    // A common word being typed (as a prefix, its postings in several
+    // chunks) has a stored answer: its dictionary chunk, then the documents.
+    let mut fetching = Fetching::new(build_split(&mixed(1500), &SMALL));
+    let (typed, rounds) = fetching.search("العلاقات", &SearchOptions::default());
+    assert_eq!(typed.results.len(), 10);
+    assert_eq!(rounds.iter().map(|r| kinds(r)).collect::<Vec<_>>(), ["t", &"d".repeat(rounds[1].len())], "{rounds:?}");
+    // Past the two pages it stores, the engine reads the postings.
+    let (_, rounds) = fetching.search("العلاقات", &SearchOptions { limit: 10, offset: 20 });
+    assert!(rounds.iter().any(|r| kinds(r).contains('w')), "{rounds:?}");
 }
 
 #[test]

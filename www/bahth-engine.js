@@ -48,10 +48,9 @@ async function onMainThread(url, base) {
   const pkg = await import(url);
   const exports = await pkg.default(); // wasm-bindgen's init returns the wasm exports
   if (base) pkg.setChunkBase?.(base);
-  pkg.pruneChunkCache?.(); // chunks kept from an earlier build of the index
   const info = pkg.info();
   let asked = false;
-  warmUp(pkg, info, () => asked);
+  afterLoad(pkg, info, () => asked);
   return {
     search: async (query, options) => {
       asked = true;
@@ -113,6 +112,20 @@ function inWorker(url, base) {
   });
 }
 
+/** When, after load, to forget chunks kept from an earlier build of the index. */
+const PRUNE_AFTER_MS = 1000;
+
+/**
+ * Chores once the engine has loaded, kept off the path to the first result:
+ * forgetting chunks kept from an earlier build of the index (naming a large
+ * index's 8,000 chunks takes a few milliseconds), and the warm-up.
+ * (Exported for bahth-worker.js.)
+ */
+export function afterLoad(pkg, info, asked) {
+  if (pkg.pruneChunkCache) setTimeout(() => pkg.pruneChunkCache(), PRUNE_AFTER_MS);
+  warmUp(pkg, info, asked);
+}
+
 /** Longest stretch of warm-up searches at a time, in milliseconds. */
 const SLICE_MS = 8;
 /** Warm-up searches: about a reader's first two typings of a long query. */
@@ -129,9 +142,9 @@ const WARM_UP_LETTERS = [...'امبعوفتنحسقل'];
  * compiler made them and optimizes the busy ones once they have run a while:
  * without this, a reader's first typing after a load took 2–4 times longer
  * per keystroke (the Quran's typing p95 in Chromium 2.1 → 0.7 ms). A split
- * index is not warmed up: it would fetch chunks. (Exported for bahth-worker.js.)
+ * index is not warmed up: it would fetch chunks.
  */
-export function warmUp(pkg, info, asked) {
+function warmUp(pkg, info, asked) {
   if (info.split) return;
   const idle = globalThis.requestIdleCallback ?? ((run) => setTimeout(() => run({ timeRemaining: () => SLICE_MS }), 20));
   let sample = null; // made in the first idle slice: loading waits for none of it

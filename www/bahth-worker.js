@@ -3,7 +3,7 @@
 // answers { id, op, args } with { id, value } or { id, error }. Searches of a
 // split index await the chunks they fetch, so several may be in flight; each
 // answers when its chunks are in. Until the first request, it warms the engine
-// up (see warmUp in bahth-engine.js).
+// up (see afterLoad in bahth-engine.js).
 
 const OPS = new Set(['search', 'suggest', 'chunks']);
 let pkg = null;
@@ -18,11 +18,10 @@ self.onmessage = async ({ data }) => {
       pkg = await import(data.load);
       await pkg.default({ module_or_path: await module });
       if (data.base) pkg.setChunkBase?.(data.base);
-      pkg.pruneChunkCache?.(); // chunks kept from an earlier build of the index
       const info = pkg.info();
       self.postMessage({ ready: true, info });
       // (Imported now: the worker's start does not wait for it.)
-      if (!info.split) import('./bahth-engine.js').then(({ warmUp }) => warmUp(pkg, info, () => asked));
+      import('./bahth-engine.js').then(({ afterLoad }) => afterLoad(pkg, info, () => asked));
     } catch (err) {
       self.postMessage({ ready: false, error: flatten(err) });
     }

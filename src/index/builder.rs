@@ -319,6 +319,25 @@ impl Corpus {
         )
     }
 
+    /// Prefixes as readers type them of common words: folded (الصلاه, الله)
+    /// and written as the word most often is (الصلاة; in vowelled text ٱللَّه,
+    /// which the typed prefix keeps as ٱلله): those whose answer a split
+    /// index may store.
+    fn common_prefixes(&self, written: &[Option<&str>]) -> BTreeSet<String> {
+        let mut prefixes = BTreeSet::new();
+        for (w, word) in self.words.iter().enumerate() {
+            if word.postings.len() < COMMON_WORD_DOCS {
+                continue;
+            }
+            for form in [Some(word.folded.as_str()), written[w]].into_iter().flatten() {
+                for (end, _) in form.char_indices().skip(1).chain([(form.len(), ' ')]) {
+                    prefixes.extend(answers::stored_as(&form[..end]));
+                }
+            }
+        }
+        prefixes
+    }
+
     /// A core and chunks.
     fn split(&self, sizes: &SplitSizes) -> SplitBuild {
         let mut chunks: Vec<(ChunkInfo, Vec<u8>)> = Vec::new();
@@ -362,16 +381,45 @@ impl Corpus {
         let mut entries = self.entries(&|w| located[w]);
         let whole_bytes = self.whole();
         let whole = Index::from_bytes(&whole_bytes).expect("the builder writes an index it reads");
-        let mut answered = String::new();
         for draft in &mut entries {
             if let Some(prefix) = draft.key.strip_prefix(COMPLETIONS_MARK) {
-                draft.entry.answer = answers::compute(&whole, prefix);
-                if draft.entry.answer.is_some() {
-                    answered.push_str(prefix);
-                    answered.push('\n');
-                }
+                draft.entry.answer = answers::compute(&whole, prefix, postings::BEST);
             }
         }
+        // Common words, and prefixes of them, typed alone read postings in
+        // two chunks or more (الله: eight): they get their answer too, and
+        // so fetch the dictionary, then the documents: a round and their
+        // postings fewer.
+        let mut table_of = vec![0; self.words.len()];
+        for (w, r) in located.iter().enumerate() {
+            table_of[self.rank[w] as usize] = r.table;
+        }
+        let mut costly: Vec<EntryDraft> = Vec::new();
+        for prefix in self.common_prefixes(&written) {
+            let mut tables: Vec<u32> =
+                answers::words_read(&whole, &prefix).iter().map(|&id| table_of[id as usize]).collect();
+            tables.sort_unstable();
+            tables.dedup();
+            let key = format!("{COMPLETIONS_MARK}{prefix}");
+            if tables.len() < 2 || entries.binary_search_by(|d| d.key.as_str().cmp(&key)).is_ok() {
+                continue;
+            }
+            if let Some(answer) = answers::compute(&whole, &prefix, COMMON_WORD_ANSWER) {
+                // No completions of its own (an empty list): suggestions
+                // for it read the dictionary, as for any uncommon prefix.
+                let entry = KeyEntry { completions: Some(Vec::new()), answer: Some(answer), ..Default::default() };
+                costly.push(EntryDraft { key, entry, spelling: None });
+            }
+        }
+        entries.extend(costly);
+        entries.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        // (Sorted, as the entries are.)
+        let answered: String = entries
+            .iter()
+            .filter(|d| d.entry.answer.is_some())
+            .filter_map(|d| d.key.strip_prefix(COMPLETIONS_MARK))
+            .flat_map(|prefix| [prefix, "\n"])
+            .collect();
         let mut firsts: Vec<&str> = Vec::new();
         let mut start = 0;
         // At least one, if empty.
@@ -500,6 +548,11 @@ fn register_short_words(keys: &mut BTreeMap<String, KeyBuild>, words: &[WordBuil
 fn same_documents(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0)
 }
+
+/// Words in this many documents or more are common (see `common_prefixes`).
+const COMMON_WORD_DOCS: usize = 64;
+/// Documents stored in the answer of a common word: two pages of results.
+const COMMON_WORD_ANSWER: usize = 20;
 
 /// For every prefix that more than [`PREFIX_STREAM_LIMIT`] keys start with:
 /// the [`PREFIX_WORDS`] most common words one of whose readings (the word, or

@@ -21,11 +21,12 @@
 //!   key's own word too);
 //! - [`KEY_COMPLETIONS`] (keys [`COMPLETIONS_MARK`] + prefix): the most common
 //!   words some reading of which starts with the prefix, for prefixes too
-//!   common to expand from the dictionary; in a split index, with
-//!   [`KEY_ANSWER`], then the answer to the prefix typed alone (see
-//!   [`Answer`]): total u32 varint, estimated u8, df varint, document count
-//!   varint, per document: id varint, weight f32 LE, position count varint,
-//!   positions (the first, then each minus the previous minus one).
+//!   common to expand from the dictionary (none: an entry only for its
+//!   answer); in a split index, with [`KEY_ANSWER`], then the answer to the
+//!   prefix typed alone, stored by its spelling (see [`Answer`]): total u32
+//!   varint, estimated u8, df varint, document count varint, per document:
+//!   id varint, weight f32 LE, position count varint, positions (the first,
+//!   then each minus the previous minus one).
 //!
 //! Word lists are `count, references` (ids ascending and delta-coded;
 //! completions most common first, not delta-coded). A reference is a word

@@ -226,6 +226,15 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// The place in [`Index::chunks`] of the chunk named `name`.
+    pub fn chunk_place(&self, name: &str) -> Option<usize> {
+        match &self.layout {
+            Layout::Whole { .. } => None,
+            #[cfg(reads_split)]
+            Layout::Split(split) => split.place_of(name),
+        }
+    }
+
     /// Has chunk `i` of [`Index::chunks`] been given?
     pub fn has_chunk(&self, i: usize) -> bool {
         match &self.layout {
@@ -381,10 +390,13 @@ impl<'a> Index<'a> {
         let mut stored = String::with_capacity(prefix.len() + 1);
         stored.push(COMPLETIONS_MARK);
         stored.push_str(prefix);
+        // (A split index stores answers of some prefixes with no
+        // completions: an empty list.)
         let completions = self
             .shard_of(&stored)
             .and_then(|shard| Some((shard, shard.terms.get(&stored)?)))
-            .and_then(|(shard, ordinal)| shard.keys.completions(ordinal));
+            .and_then(|(shard, ordinal)| shard.keys.completions(ordinal))
+            .filter(|best| !best.is_empty());
         let mut words: Vec<Word<'a>> = match completions {
             Some(best) => self.words(best).collect(),
             None => {

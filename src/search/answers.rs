@@ -4,10 +4,13 @@
 //! of keys: they expand to the corpus's most common words, whose postings
 //! lie in many chunks. A split index keeps, beside each such prefix's stored
 //! completions, the answer to the prefix typed alone: its best documents,
-//! their scores before idf and where the prefix matched them. The builder
-//! computes it with this engine over the whole index, so it is the answer a
-//! whole index gives; a first keystroke then reads one dictionary chunk and
-//! the documents it shows.
+//! their scores before idf and where the prefix matched them. Common words,
+//! and the prefixes of them a reader types on the way (الل, الله), whose
+//! postings lie in two chunks or more, get theirs too (two pages of it).
+//! The builder computes each with this engine over the whole index, so it
+//! is the answer a whole index gives; such a keystroke then reads one
+//! dictionary chunk and the documents it shows: two rounds of fetching,
+//! not three.
 
 use super::hits::{assemble, Matched};
 use super::matcher::{self, best_union};
@@ -21,22 +24,32 @@ use crate::index::postings::{BEST, END};
 use crate::index::Index;
 use crate::query::{parse, Clause, Query};
 
-/// The prefix a query is, if it is one alone: a single word being typed.
+/// The prefix a query is, if it is one alone: a single word being typed,
+/// as typed (its spelling: vowels and tatweel aside). Answers are stored
+/// by it, for the query a reader typed: a spelling of its own ranks the
+/// documents that write it so first (الصلاة, not الصلاه).
 fn typed_prefix(query: &Query) -> Option<&str> {
     match (query.include.as_slice(), query.exclude.is_empty()) {
-        ([Clause::Word(word)], true) if word.prefix => Some(&word.forms.folded),
+        ([Clause::Word(word)], true) if word.prefix => Some(&word.forms.spelling),
         _ => None,
     }
 }
 
-/// The answer to `prefix` typed alone, over a whole index (at build time).
-pub fn compute(index: &Index<'_>, prefix: &str) -> Option<Answer> {
+/// `typed` as the prefix the answer to it would be stored by, if it is one
+/// (the spelling of a single word being typed).
+pub fn stored_as(typed: &str) -> Option<String> {
+    typed_prefix(&parse(typed)).map(String::from)
+}
+
+/// The answer to `prefix` typed alone, over a whole index (at build time):
+/// its best `docs` documents (at most [`BEST`]).
+pub fn compute(index: &Index<'_>, prefix: &str, docs: usize) -> Option<Answer> {
     let query = parse(prefix);
     if typed_prefix(&query) != Some(prefix) {
         return None;
     }
     let plan = Plan::new(index, &query, true);
-    let found = matcher::find(index, &plan, BEST);
+    let found = matcher::find(index, &plan, docs.min(BEST));
     let leaf = &plan.leaves[0];
     let df = leaf.sources.iter().map(|s| s.list.df).max().unwrap_or(0);
     // The weights before idf, read as the matcher read the scores.
@@ -64,6 +77,17 @@ pub fn compute(index: &Index<'_>, prefix: &str) -> Option<Answer> {
     Some(Answer { total: found.total as u32, estimated: found.total_is_estimate, df, docs })
 }
 
+/// The words (their ids) whose posting lists `prefix` typed alone reads,
+/// over a whole index (at build time: which chunks it would fetch).
+pub fn words_read(index: &Index<'_>, prefix: &str) -> Vec<u32> {
+    let query = parse(prefix);
+    if typed_prefix(&query) != Some(prefix) {
+        return Vec::new();
+    }
+    let plan = Plan::new(index, &query, true);
+    plan.leaves[0].sources.iter().map(|s| s.word.id).collect()
+}
+
 /// The stored answer to `query` on a split index, for a page within it;
 /// `None` if it has none (the engine then runs).
 pub fn answer(index: &Index<'_>, query: &Query, options: &SearchOptions) -> Option<SearchResponse> {
@@ -74,8 +98,10 @@ pub fn answer(index: &Index<'_>, query: &Query, options: &SearchOptions) -> Opti
     // Its dictionary chunk first: planning without it would fetch others
     // that the answer makes needless.
     let Some(answer) = index.stored_answer(prefix) else { return Some(SearchResponse::empty()) };
-    // Stored for the prefix as the builder typed it: the same query only.
-    if parse(prefix) != *query {
+    // Stored for the prefix as the builder typed it: the same query only;
+    // and a page past the documents stored is the engine's.
+    let end = options.offset.saturating_add(options.limit);
+    if parse(prefix) != *query || (end > answer.docs.len() && answer.docs.len() < answer.total as usize) {
         return None;
     }
     let idf = idf(answer.df, index.doc_count());
