@@ -6,6 +6,9 @@
 // up (see afterLoad in bahth-engine.js).
 
 const OPS = new Set(['search', 'suggest', 'chunks']);
+// The chores after load (fetched now, while the module compiles: not beside
+// the first search's chunks).
+const chores = import('./bahth-engine.js');
 let pkg = null;
 let asked = false; // a request came: the warm-up stops
 let compiled; // resolves to the WebAssembly.Module the page compiles
@@ -20,8 +23,7 @@ self.onmessage = async ({ data }) => {
       if (data.base) pkg.setChunkBase?.(data.base);
       const info = pkg.info();
       self.postMessage({ ready: true, info });
-      // (Imported now: the worker's start does not wait for it.)
-      import('./bahth-engine.js').then(({ afterLoad }) => afterLoad(pkg, info, () => asked));
+      chores.then(({ afterLoad }) => afterLoad(pkg, info, () => asked));
     } catch (err) {
       self.postMessage({ ready: false, error: flatten(err) });
     }
