@@ -192,3 +192,17 @@ fn chunks_that_do_not_fit_are_refused_with_a_reason() {
     let whole_bytes = build(&mixed(300));
     assert_eq!(response, Index::from_bytes(&whole_bytes).unwrap().search("العلاقات", &SearchOptions::default()));
 }
+
+#[test]
+fn a_word_being_typed_after_others_fetches_only_what_it_reads() {
+    let mut fetching = Fetching::new(build_split(&mixed(1500), &SMALL));
+    let (response, rounds) = fetching.search("وزير الخارجية ا", &SearchOptions::default());
+    assert_eq!(response.results.len(), 10);
+    let fetched = |kind: &str| rounds.iter().flatten().filter(|n| n.starts_with(kind)).count();
+    // ا expands to the most common words that start with it, as many as
+    // make 8,000 postings: their document counts come with the references
+    // in the dictionary, so only the postings chunks of the words taken
+    // are fetched (26 chunks when every completion's record was read).
+    assert_eq!(rounds.len(), 3, "{rounds:?}");
+    assert!(fetched("t") <= 6 && fetched("w") <= 12, "{rounds:?}");
+}

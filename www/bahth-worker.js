@@ -6,9 +6,6 @@
 // up (see afterLoad in bahth-engine.js).
 
 const OPS = new Set(['search', 'suggest', 'chunks']);
-// The chores after load (fetched now, while the module compiles: not beside
-// the first search's chunks).
-const chores = import('./bahth-engine.js');
 let pkg = null;
 let asked = false; // a request came: the warm-up stops
 let compiled; // resolves to the WebAssembly.Module the page compiles
@@ -18,7 +15,11 @@ self.onmessage = async ({ data }) => {
   if ('module' in data) return compiled(data.module);
   if ('load' in data) {
     try {
-      pkg = await import(data.load);
+      const glue = import(data.load);
+      // The chores after load: fetched beside the glue, while the module
+      // compiles (not beside the first search's chunks).
+      const chores = import('./bahth-engine.js');
+      pkg = await glue;
       await pkg.default({ module_or_path: await module });
       if (data.base) pkg.setChunkBase?.(data.base);
       const info = pkg.info();

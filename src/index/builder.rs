@@ -362,7 +362,8 @@ impl Corpus {
                 let w = order[end];
                 let list = self.write_list(&self.words[w].postings, &mut postings);
                 writer.word(list, Some(occurrences::encode(&self.words[w].positions, &mut occurrences)));
-                located[w] = WordRef { id: self.rank[w], table, entry: (end - start) as u32 };
+                let df = self.words[w].postings.len() as u32;
+                located[w] = WordRef { id: self.rank[w], table, entry: (end - start) as u32, df };
                 end += 1;
             }
             let count = [(end - start) as u32, 0, 0];

@@ -1,4 +1,4 @@
-//! The byte layout of index files (format version 3): self-describing
+//! The byte layout of index files (format version 4): self-describing
 //! blobs, read in place, every part checksummed.
 //!
 //! One container serves six kinds of file: a whole index (what is embedded
@@ -36,7 +36,7 @@ use super::IndexError;
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"BAHTHIDX";
 /// Bumped whenever the layout changes; a reader accepts only its own.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// Fixed header fields after the magic: version, kind, three counts,
 /// section count.
 const FIELDS: usize = 6;

@@ -31,7 +31,9 @@
 //! Word lists are `count, references` (ids ascending and delta-coded;
 //! completions most common first, not delta-coded). A reference is a word
 //! id; in a split index's dictionary chunks it is followed by where the
-//! word's record is: the postings chunk and the entry in it.
+//! word's record is, the postings chunk and the entry in it, and by the
+//! word's document count (a query chooses the words a prefix expands to
+//! by their counts, and fetches the chunks of only those it takes).
 
 use super::format::{get_u32, get_varint, put_varint};
 use super::postings::List;
@@ -127,9 +129,8 @@ impl<'a> WordRefs<'a> {
             if !self.located {
                 return Some(WordRef::whole(previous));
             }
-            let table = get_varint(self.bytes, &mut pos)?;
-            let entry = get_varint(self.bytes, &mut pos)?;
-            Some(WordRef { id: previous, table, entry })
+            let (table, entry) = (get_varint(self.bytes, &mut pos)?, get_varint(self.bytes, &mut pos)?);
+            Some(WordRef { id: previous, table, entry, df: get_varint(self.bytes, &mut pos)? })
         });
         self.with_self.into_iter().chain(listed)
     }
@@ -220,7 +221,8 @@ impl<'a> KeyTable<'a> {
         if !self.located {
             return Some(WordRef::whole(id));
         }
-        Some(WordRef { id, table: get_varint(self.bytes, pos)?, entry: get_varint(self.bytes, pos)? })
+        let (table, entry) = (get_varint(self.bytes, pos)?, get_varint(self.bytes, pos)?);
+        Some(WordRef { id, table, entry, df: get_varint(self.bytes, pos)? })
     }
 
     /// A list of references at `*pos` if `present`, moving past it.
@@ -390,6 +392,7 @@ impl KeyTableWriter {
         if self.located {
             put_varint(&mut self.entries, r.table);
             put_varint(&mut self.entries, r.entry);
+            put_varint(&mut self.entries, r.df);
         }
     }
 

@@ -362,6 +362,15 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// How many dictionaries (chunks) keys starting with `prefix` may lie in.
+    fn shard_span(&self, prefix: &str) -> usize {
+        match &self.layout {
+            Layout::Whole { .. } => 1,
+            #[cfg(reads_split)]
+            Layout::Split(split) => split.shards_with_prefix(prefix).len(),
+        }
+    }
+
     /// The dictionaries (chunks) whose keys may start with `prefix` (all:
     /// ""), in key order; any not given yet are noted and left out.
     fn shards(&self, prefix: &str) -> Vec<&Shard<'a>> {
@@ -387,20 +396,47 @@ impl<'a> Index<'a> {
     /// word itself, or it without a clitic) starts with `prefix`, most
     /// documents first.
     pub fn words_with_prefix(&self, prefix: &str, limit: usize) -> Vec<Word<'a>> {
+        let mut words = Vec::new();
+        for c in self.prefix_completions(prefix, limit) {
+            words.extend(c.word(self));
+        }
+        words
+    }
+
+    /// [`Index::words_with_prefix`] as [`Completion`]s: in a split index,
+    /// references carry their words' document counts, and a caller
+    /// fetches the chunks of only the words it takes.
+    pub fn prefix_completions(&self, prefix: &str, limit: usize) -> Vec<Completion> {
         let mut stored = String::with_capacity(prefix.len() + 1);
         stored.push(COMPLETIONS_MARK);
         stored.push_str(prefix);
+        let Some(shard) = self.shard_of(&stored) else {
+            // A split index without that chunk yet (noted): it tells whether
+            // the prefix is common (its completions stored) or not (its keys
+            // streamed). Streaming now would fetch every chunk of a common
+            // prefix's keys (ا: 98 chunks of 626 on the 21k collection); a
+            // rare prefix's one or two come in this round.
+            if self.shard_span(prefix) <= 2 {
+                self.shards(prefix);
+            }
+            return Vec::new();
+        };
         // (A split index stores answers of some prefixes with no
         // completions: an empty list.)
-        let completions = self
-            .shard_of(&stored)
-            .and_then(|shard| Some((shard, shard.terms.get(&stored)?)))
-            .and_then(|(shard, ordinal)| shard.keys.completions(ordinal))
+        let best = shard
+            .terms
+            .get(&stored)
+            .and_then(|ordinal| shard.keys.completions(ordinal))
             .filter(|best| !best.is_empty());
-        let mut words: Vec<Word<'a>> = match completions {
-            Some(best) => self.words(best).collect(),
+        // (Loops, not iterator chains: they make less code in the module.)
+        let mut found: Vec<Completion> = Vec::new();
+        match best {
+            Some(best) => {
+                for r in best.iter() {
+                    found.extend(self.completion(r));
+                }
+            }
             None => {
-                let mut words = Vec::new();
                 // The builder stores completions for every prefix with more
                 // keys than PREFIX_STREAM_LIMIT: this stream is short.
                 let mut left = builder::PREFIX_STREAM_LIMIT;
@@ -412,17 +448,17 @@ impl<'a> Index<'a> {
                             break;
                         }
                         left -= 1;
-                        if let Some(key) = shard.keys.entry(ordinal).and_then(|e| self.resolve(e)) {
-                            words.extend(self.readers(&key));
+                        let Some(entry) = shard.keys.entry(ordinal) else { continue };
+                        for r in entry.word.into_iter().chain(entry.stripped.iter()) {
+                            found.extend(self.completion(r));
                         }
                     }
                 }
-                words
             }
-        };
-        by_document_count(&mut words);
-        words.truncate(limit);
-        words
+        }
+        by_document_count(&mut found);
+        found.truncate(limit);
+        found
     }
 
     /// Keys (at most `limit`) within `distance` edits of `term` (see
@@ -451,6 +487,14 @@ impl<'a> Index<'a> {
         keys
     }
 
+    /// A referenced word as a completion: in a split index the reference
+    /// carries its document count (its chunk is not read yet); a whole
+    /// index reads it from the word's record.
+    fn completion(&self, r: WordRef) -> Option<Completion> {
+        let df = if self.is_split() { r.df } else { self.word(r)?.list.df };
+        Some(Completion { id: r.id, df, at: r })
+    }
+
     /// The words that read as a key: the key's own word, and those that do
     /// once a clitic is removed.
     fn readers(&self, key: &Key<'a>) -> Vec<Word<'a>> {
@@ -458,9 +502,35 @@ impl<'a> Index<'a> {
     }
 }
 
+/// A word some reading of which starts with a prefix (or near a typo): its
+/// id and document count, and where its record is (read when taken: in a
+/// split index, a query fetches the chunks of only the words it takes; see
+/// [`Index::prefix_completions`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Completion {
+    pub id: u32,
+    pub df: u32,
+    at: WordRef,
+}
+
+impl Completion {
+    /// The word; in a split index, `None` while its postings chunk is
+    /// missing (the chunk is noted).
+    pub fn word<'a>(&self, index: &Index<'a>) -> Option<Word<'a>> {
+        index.word(self.at)
+    }
+}
+
+impl From<Word<'_>> for Completion {
+    fn from(word: Word<'_>) -> Self {
+        let at = WordRef { id: word.id, table: word.at.0, entry: word.at.1, df: word.list.df };
+        Completion { id: word.id, df: word.list.df, at }
+    }
+}
+
 /// Sorts words by document frequency (most first), then id; removes repeats.
-pub fn by_document_count(words: &mut Vec<Word<'_>>) {
-    crate::sort::sort_by(words, &|a, b| (b.list.df, a.id) < (a.list.df, b.id));
+pub fn by_document_count(words: &mut Vec<Completion>) {
+    crate::sort::sort_by(words, &|a, b| (b.df, a.id) < (a.df, b.id));
     words.dedup_by_key(|w| w.id);
 }
 
@@ -613,11 +683,11 @@ mod tests {
         assert_eq!(Index::from_bytes(b"hello world, not an index").err(), Some(IndexError::NotAnIndex));
         assert_eq!(Index::from_bytes(b"").err(), Some(IndexError::NotAnIndex));
         let mut bytes = build(&[doc("a", "t", "x")]);
-        bytes[8] = 2;
+        bytes[8] = 3;
         let err = Index::from_bytes(&bytes).err().unwrap();
         assert_eq!(
             err.to_string(),
-            "bahth index version 2 cannot be read by this module, which reads version 3; rebuild the index"
+            "bahth index version 3 cannot be read by this module, which reads version 4; rebuild the index"
         );
         let bytes = build(&[doc("a", "t", "x")]);
         assert_eq!(

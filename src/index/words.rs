@@ -45,12 +45,16 @@ pub struct WordRef {
     pub id: u32,
     pub table: u32,
     pub entry: u32,
+    /// Its document count, in a split index (a query chooses words by it
+    /// before fetching their chunks); 0 in a whole index, where the
+    /// record is at hand.
+    pub df: u32,
 }
 
 impl WordRef {
     /// A word of a whole index.
     pub fn whole(id: u32) -> WordRef {
-        WordRef { id, table: 0, entry: id }
+        WordRef { id, table: 0, entry: id, df: 0 }
     }
 }
 

@@ -13,7 +13,7 @@ use super::{typos, Correction};
 use crate::analyzer::clitics::{carries_article, short_remainders, MIN_SHORT_WORD_DOCS};
 use crate::analyzer::Level;
 use crate::index::postings::List;
-use crate::index::{split, Index, Spelling, Word as IndexWord};
+use crate::index::{split, Completion, Index, Spelling, Word as IndexWord};
 use crate::query::{Clause, Query, Word};
 
 /// Lists one query word may read (the strongest kept); bounds a query's cost.
@@ -162,16 +162,22 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
         }
     }
     if word.prefix {
-        let mut completions: Vec<IndexWord<'a>> =
-            word.forms.stripped.iter().flat_map(|form| index.words_with_prefix(form, PREFIX_WORDS)).collect();
+        let mut completions: Vec<Completion> = Vec::new();
+        for form in &word.forms.stripped {
+            completions.extend(index.prefix_completions(form, PREFIX_WORDS));
+        }
         crate::index::by_document_count(&mut completions);
         let mut postings = 0;
-        for w in completions {
-            if postings > 0 && postings + w.list.df > PREFIX_POSTINGS {
+        for c in completions {
+            if postings > 0 && postings + c.df > PREFIX_POSTINGS {
                 break;
             }
-            postings += w.list.df;
-            sources.add_word(&w, Strength::Prefix);
+            postings += c.df;
+            // (Read only now: a split index fetches the chunks of the
+            // words taken, not of every completion.)
+            if let Some(w) = c.word(index) {
+                sources.add_word(&w, Strength::Prefix);
+            }
         }
     }
     // (Found nowhere only if nothing it read was missing: a split index's
@@ -246,8 +252,15 @@ fn typo<'a>(index: &Index<'a>, word: &Word) -> Option<(String, Vec<IndexWord<'a>
     let whole = best.whole.as_deref().and_then(|w| index.key(w)).and_then(|k| k.word);
     let shown = whole.or_else(|| best.words.first().copied())?;
     let written = index.written_word(&shown).map(crate::analyzer::fold::spelling)?;
-    let mut words: Vec<IndexWord<'a>> = kept.into_iter().flat_map(|n| n.words).collect();
-    crate::index::by_document_count(&mut words);
+    let mut completions: Vec<Completion> = Vec::new();
+    for near in kept {
+        completions.extend(near.words.into_iter().map(Completion::from));
+    }
+    crate::index::by_document_count(&mut completions);
+    let mut words = Vec::with_capacity(completions.len());
+    for c in completions {
+        words.extend(c.word(index));
+    }
     Some((written, words))
 }
 
