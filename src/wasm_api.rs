@@ -275,7 +275,7 @@ async function load(url, name) {
         for (name, bytes) in names.iter().zip(Array::from(&fetched).iter()) {
             let added = index.add_chunk(name, Uint8Array::new(&bytes).to_vec());
             chunk_done(base.clone(), name, added.is_ok());
-            added.map_err(|e| JsError::new(&["bahth: ", &e.to_string()].concat()))?;
+            added.map_err(|e| JsError::new(&["bahth: ", &e.message()].concat()))?;
         }
         Ok(())
     }
@@ -360,5 +360,5 @@ pub fn chunks() -> Array {
 /// the document count.
 #[wasm_bindgen(js_name = validateIndex)]
 pub fn validate_index(bytes: &[u8]) -> Result<u32, JsError> {
-    Index::from_bytes(bytes).map(|i| i.doc_count()).map_err(|e| JsError::new(&e.to_string()))
+    Index::from_bytes(bytes).map(|i| i.doc_count()).map_err(|e| JsError::new(&e.message()))
 }

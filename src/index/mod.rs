@@ -59,16 +59,42 @@ pub enum IndexError {
     Corrupt(String),
 }
 
+impl IndexError {
+    /// What went wrong, in a sentence (what `Display` writes). Put together
+    /// by hand: `write!` would bring Rust's formatting machinery into the
+    /// module (1 KB) for these three messages.
+    pub fn message(&self) -> String {
+        match self {
+            IndexError::NotAnIndex => "not a bahth index (the bytes do not start with \"BAHTHIDX\")".into(),
+            IndexError::WrongVersion { found } => [
+                "bahth index version ",
+                &decimal(u64::from(*found)),
+                " cannot be read by this module, which reads version ",
+                &decimal(u64::from(VERSION)),
+                "; rebuild the index",
+            ]
+            .concat(),
+            IndexError::Corrupt(what) => ["corrupt bahth index: ", what].concat(),
+        }
+    }
+}
+
+/// `n` in decimal digits.
+pub(crate) fn decimal(mut n: u64) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().map(|&d| char::from(d)).collect()
+}
+
 impl fmt::Display for IndexError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            IndexError::NotAnIndex => f.write_str("not a bahth index (the bytes do not start with \"BAHTHIDX\")"),
-            IndexError::WrongVersion { found } => write!(
-                f,
-                "bahth index version {found} cannot be read by this module, which reads version {VERSION}; rebuild the index"
-            ),
-            IndexError::Corrupt(what) => write!(f, "corrupt bahth index: {what}"),
-        }
+        f.write_str(&self.message())
     }
 }
 
@@ -676,6 +702,13 @@ mod tests {
         let bare = index.key("اعلنت").unwrap();
         assert!(matches!(bare.spelling, Spelling::List(l) if l.df == 1));
         assert_eq!(bare.word.unwrap().list.df, 2);
+    }
+
+    #[test]
+    fn decimal_writes_numbers_as_format_does() {
+        for n in [0, 7, 10, 1234, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(decimal(n), n.to_string());
+        }
     }
 
     #[test]

@@ -46,7 +46,7 @@ use super::fst_check;
 use super::keys::KeyTable;
 use super::store::Texts;
 use super::words::{read_form, WordTable};
-use super::IndexError;
+use super::{decimal, IndexError};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -326,15 +326,22 @@ impl<'a> Split<'a> {
     /// (owned bytes for the life of the program).
     pub fn add(&self, name: &str, bytes: Cow<'static, [u8]>) -> Result<(), IndexError> {
         let Some(place) = self.place_of(name) else {
-            return Err(IndexError::Corrupt(format!("no chunk is named \"{name}\" in this index")));
+            return Err(IndexError::Corrupt(["no chunk is named \"", name, "\" in this index"].concat()));
         };
         if self.has(place) {
             return Ok(()); // fetched twice by searches running at once: the first one counts
         }
         let info = self.chunks[place];
-        let chunk_error = |what: String| IndexError::Corrupt(format!("chunk {name}: {what}"));
+        // (No format!: see IndexError::message.)
+        let chunk_error = |what: String| IndexError::Corrupt(["chunk ", name, ": ", &what].concat());
         if bytes.len() != info.length as usize {
-            let what = format!("{} bytes where {} were expected (cut short?)", bytes.len(), info.length);
+            let what = [
+                &decimal(bytes.len() as u64),
+                " bytes where ",
+                &decimal(u64::from(info.length)),
+                " were expected (cut short?)",
+            ];
+            let what = what.concat();
             return Err(chunk_error(what));
         }
         if format::checksum(&bytes) != info.checksum {
@@ -346,7 +353,7 @@ impl<'a> Split<'a> {
         };
         let opened = |e: IndexError| match e {
             IndexError::Corrupt(what) => chunk_error(what),
-            other => chunk_error(other.to_string()),
+            other => chunk_error(other.message()),
         };
         let (header, sections) = format::read(bytes, info.kind).map_err(opened)?;
         let i = info.index as usize;
