@@ -13,8 +13,8 @@
 # With the nightly toolchain and its rust-src (scripts/setup.sh installs them
 # when it can), the standard library is rebuilt for size and panics abort
 # without formatting a message: the seeds module is about 10 KB gzip smaller.
-# BAHTH_STABLE=1 builds with the stable toolchain only. The JS glue and its
-# snippets are minified with terser either way.
+# BAHTH_STABLE=1 builds with the stable toolchain only. The JS glue (a split
+# module's snippet folded in) is minified with terser either way.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$(realpath -m "${1:-$ROOT/www/pkg}")"
@@ -31,11 +31,30 @@ else
   wasm-pack --quiet build --release --target web --out-dir "$OUT" 2>&1 | quiet
 fi
 [[ -f "$OUT/bahth_bg.wasm" ]] || { echo "build-wasm: wasm-pack produced no module" >&2; exit 1; }
-# The glue and its JS snippets (a split module's chunk fetching) are
-# generated: readers download them minified.
-while IFS= read -r -d '' js; do
-  "$ROOT/node_modules/.bin/terser" "$js" --module --compress --mangle --output "$js"
-done < <(find "$OUT/bahth.js" "$OUT/snippets" -name '*.js' -print0 2>/dev/null)
+# A split module's chunk fetching is a JS snippet that wasm-bindgen writes to
+# a file of its own, imported by the glue: one more request, after the glue's,
+# before the engine can start (in a worker, on a phone, a round trip). Fold
+# it into the glue, in a scope of its own.
+if [[ -d "$OUT/snippets" ]]; then
+  node --input-type=module - "$OUT" <<'JS'
+import fs from 'node:fs';
+import path from 'node:path';
+const out = process.argv[2];
+const gluePath = path.join(out, 'bahth.js');
+let glue = fs.readFileSync(gluePath, 'utf8');
+const imports = [...glue.matchAll(/^import \{([^}]*)\} from '\.\/(snippets\/[^']+)';\n/gm)];
+if (imports.length === 0) throw new Error('build-wasm: snippets/ exists but the glue imports none');
+for (const [line, names, file] of imports) {
+  const code = fs.readFileSync(path.join(out, file), 'utf8').replace(/^export (?=(async )?function )/gm, '');
+  if (/^\s*(export|import)\b/m.test(code)) throw new Error(`build-wasm: ${file} has imports or exports it cannot fold`);
+  glue = glue.replace(line, `const {${names}} = (() => {\n${code}\nreturn {${names}};\n})();\n`);
+}
+fs.writeFileSync(gluePath, glue);
+fs.rmSync(path.join(out, 'snippets'), { recursive: true });
+JS
+fi
+# The glue is generated: readers download it minified.
+"$ROOT/node_modules/.bin/terser" "$OUT/bahth.js" --module --compress --mangle --output "$OUT/bahth.js"
 # A split index: copy its chunks (content-addressed, written by build.rs to
 # cargo's OUT_DIR) next to the module.
 rm -rf "$OUT/chunks"

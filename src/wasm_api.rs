@@ -182,8 +182,10 @@ function later(chore) {
 }
 
 function chunk_url(base, name) {
-  // This file is pkg/snippets/<crate>/inline0.js: the chunks are in pkg/chunks/.
-  return new URL(name, base ?? new URL('../../chunks/', import.meta.url)).href;
+  // The chunks are in pkg/chunks/. This code is in pkg/bahth.js (folded in by
+  // scripts/build-wasm.sh), or as wasm-bindgen wrote it, pkg/snippets/<crate>/inline0.js.
+  const folder = import.meta.url.includes('/snippets/') ? '../../chunks/' : 'chunks/';
+  return new URL(name, base ?? new URL(folder, import.meta.url)).href;
 }
 
 export function fetch_chunk(base, name) {

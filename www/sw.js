@@ -32,10 +32,6 @@ self.addEventListener('install', (event) => {
     const cache = await caches.open(CACHE);
     // cache: 'reload' skips the HTTP cache, so what is stored is what the server has now.
     await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })));
-    // The module's JS snippets (pkg/snippets/<hash>/…) are named at build time: ask bahth.js.
-    const glue = await (await cache.match('pkg/bahth.js')).text();
-    const snippets = [...glue.matchAll(/["'](\.\/snippets\/[^"']+)["']/g)].map((m) => 'pkg/' + m[1].slice(2));
-    await cache.addAll(snippets.map((url) => new Request(url, { cache: 'reload' })));
     await self.skipWaiting();
   })());
 });
