@@ -397,12 +397,15 @@ impl Corpus {
         }
         let mut costly: Vec<EntryDraft> = Vec::new();
         for prefix in self.common_prefixes(&written) {
+            let key = format!("{COMPLETIONS_MARK}{prefix}");
+            if entries.binary_search_by(|d| d.key.as_str().cmp(&key)).is_ok() {
+                continue; // a common prefix: its answer is computed above
+            }
             let mut tables: Vec<u32> =
                 answers::words_read(&whole, &prefix).iter().map(|&id| table_of[id as usize]).collect();
             tables.sort_unstable();
             tables.dedup();
-            let key = format!("{COMPLETIONS_MARK}{prefix}");
-            if tables.len() < 2 || entries.binary_search_by(|d| d.key.as_str().cmp(&key)).is_ok() {
+            if tables.len() < 2 {
                 continue;
             }
             if let Some(answer) = answers::compute(&whole, &prefix, COMMON_WORD_ANSWER) {

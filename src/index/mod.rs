@@ -80,16 +80,22 @@ impl IndexError {
 }
 
 /// `n` in decimal digits.
-pub(crate) fn decimal(mut n: u64) -> String {
-    let mut digits = Vec::new();
+pub(crate) fn decimal(n: u64) -> String {
+    let mut out = String::new();
+    push_decimal(&mut out, n);
+    out
+}
+
+/// Appends `n` in decimal digits to `out`.
+pub(crate) fn push_decimal(out: &mut String, mut n: u64) {
+    let start = out.len();
     loop {
-        digits.push(b'0' + (n % 10) as u8);
+        out.insert(start, char::from(b'0' + (n % 10) as u8));
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    digits.iter().rev().map(|&d| char::from(d)).collect()
 }
 
 impl fmt::Display for IndexError {
@@ -518,7 +524,7 @@ impl<'a> Index<'a> {
     /// index reads it from the word's record.
     fn completion(&self, r: WordRef) -> Option<Completion> {
         let df = if self.is_split() { r.df } else { self.word(r)?.list.df };
-        Some(Completion { id: r.id, df, at: r })
+        Some(Completion(WordRef { df, ..r }))
     }
 
     /// The words that read as a key: the key's own word, and those that do
@@ -528,36 +534,36 @@ impl<'a> Index<'a> {
     }
 }
 
-/// A word some reading of which starts with a prefix (or near a typo): its
-/// id and document count, and where its record is (read when taken: in a
-/// split index, a query fetches the chunks of only the words it takes; see
-/// [`Index::prefix_completions`]).
+/// A word some reading of which starts with a prefix (or near a typo): a
+/// reference to it with its document count known, its record read only
+/// when taken (in a split index, a query fetches the chunks of only the
+/// words it takes; see [`Index::prefix_completions`]).
 #[derive(Debug, Clone, Copy)]
-pub struct Completion {
-    pub id: u32,
-    pub df: u32,
-    at: WordRef,
-}
+pub struct Completion(WordRef);
 
 impl Completion {
+    /// The documents the word is in.
+    pub fn df(&self) -> u32 {
+        self.0.df
+    }
+
     /// The word; in a split index, `None` while its postings chunk is
     /// missing (the chunk is noted).
     pub fn word<'a>(&self, index: &Index<'a>) -> Option<Word<'a>> {
-        index.word(self.at)
+        index.word(self.0)
     }
 }
 
 impl From<Word<'_>> for Completion {
     fn from(word: Word<'_>) -> Self {
-        let at = WordRef { id: word.id, table: word.at.0, entry: word.at.1, df: word.list.df };
-        Completion { id: word.id, df: word.list.df, at }
+        Completion(WordRef { id: word.id, table: word.at.0, entry: word.at.1, df: word.list.df })
     }
 }
 
 /// Sorts words by document frequency (most first), then id; removes repeats.
 pub fn by_document_count(words: &mut Vec<Completion>) {
-    crate::sort::sort_by(words, &|a, b| (b.df, a.id) < (a.df, b.id));
-    words.dedup_by_key(|w| w.id);
+    crate::sort::sort_by(words, &|a, b| (b.0.df, a.0.id) < (a.0.df, b.0.id));
+    words.dedup_by_key(|w| w.0.id);
 }
 
 #[cfg(test)]

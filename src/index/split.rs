@@ -46,7 +46,7 @@ use super::fst_check;
 use super::keys::KeyTable;
 use super::store::Texts;
 use super::words::{read_form, WordTable};
-use super::{decimal, IndexError};
+use super::{decimal, push_decimal, IndexError};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -79,15 +79,7 @@ impl ChunkInfo {
             Kind::Forms => 'f',
             _ => 'd',
         });
-        let start = out.len();
-        let mut index = self.index;
-        loop {
-            out.insert(start, char::from(b'0' + (index % 10) as u8));
-            index /= 10;
-            if index == 0 {
-                break;
-            }
-        }
+        push_decimal(out, u64::from(self.index));
         out.push('-');
         for shift in (0..8).rev() {
             out.push(char::from(b"0123456789abcdef"[(self.checksum >> (4 * shift)) as usize & 15]));

@@ -41,14 +41,17 @@ pub fn stored_as(typed: &str) -> Option<String> {
     typed_prefix(&parse(typed)).map(String::from)
 }
 
+/// The plan of `prefix` typed alone, if answers are stored by it (it is
+/// the spelling of a single word being typed).
+fn typed_plan<'a>(index: &Index<'a>, prefix: &str) -> Option<Plan<'a>> {
+    let query = parse(prefix);
+    (typed_prefix(&query) == Some(prefix)).then(|| Plan::new(index, &query, true))
+}
+
 /// The answer to `prefix` typed alone, over a whole index (at build time):
 /// its best `docs` documents (at most [`BEST`]).
 pub fn compute(index: &Index<'_>, prefix: &str, docs: usize) -> Option<Answer> {
-    let query = parse(prefix);
-    if typed_prefix(&query) != Some(prefix) {
-        return None;
-    }
-    let plan = Plan::new(index, &query, true);
+    let plan = typed_plan(index, prefix)?;
     let found = matcher::find(index, &plan, docs.min(BEST));
     let leaf = &plan.leaves[0];
     let df = leaf.sources.iter().map(|s| s.list.df).max().unwrap_or(0);
@@ -80,12 +83,7 @@ pub fn compute(index: &Index<'_>, prefix: &str, docs: usize) -> Option<Answer> {
 /// The words (their ids) whose posting lists `prefix` typed alone reads,
 /// over a whole index (at build time: which chunks it would fetch).
 pub fn words_read(index: &Index<'_>, prefix: &str) -> Vec<u32> {
-    let query = parse(prefix);
-    if typed_prefix(&query) != Some(prefix) {
-        return Vec::new();
-    }
-    let plan = Plan::new(index, &query, true);
-    plan.leaves[0].sources.iter().map(|s| s.word.id).collect()
+    typed_plan(index, prefix).map_or_else(Vec::new, |plan| plan.leaves[0].sources.iter().map(|s| s.word.id).collect())
 }
 
 /// The stored answer to `query` on a split index, for a page within it;

@@ -169,10 +169,10 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
         crate::index::by_document_count(&mut completions);
         let mut postings = 0;
         for c in completions {
-            if postings > 0 && postings + c.df > PREFIX_POSTINGS {
+            if postings > 0 && postings + c.df() > PREFIX_POSTINGS {
                 break;
             }
-            postings += c.df;
+            postings += c.df();
             // (Read only now: a split index fetches the chunks of the
             // words taken, not of every completion.)
             if let Some(w) = c.word(index) {
@@ -252,6 +252,7 @@ fn typo<'a>(index: &Index<'a>, word: &Word) -> Option<(String, Vec<IndexWord<'a>
     let whole = best.whole.as_deref().and_then(|w| index.key(w)).and_then(|k| k.word);
     let shown = whole.or_else(|| best.words.first().copied())?;
     let written = index.written_word(&shown).map(crate::analyzer::fold::spelling)?;
+    // (Sorted as completions are: the module carries one sort for both.)
     let mut completions: Vec<Completion> = Vec::new();
     for near in kept {
         completions.extend(near.words.into_iter().map(Completion::from));
