@@ -40,7 +40,7 @@ fn mixed(count: usize) -> Vec<Document> {
 }
 
 /// Small chunks: every query crosses several.
-const SMALL: SplitSizes = SplitSizes { terms: 4 * 1024, words: 6 * 1024, docs: 8 * 1024 };
+const SMALL: SplitSizes = SplitSizes { terms: 4 * 1024, words: 6 * 1024, docs: 8 * 1024, answers: 8 * 1024 };
 
 /// A split index and its chunk files, as a page would fetch them.
 struct Fetching {
@@ -106,7 +106,7 @@ fn answers_as_whole(docs: &[Document], sizes: SplitSizes) -> Fetching {
     let whole = Index::from_bytes(&whole_bytes).unwrap();
     let split = build_split(docs, &sizes);
     let kinds: Vec<char> = split.chunks.iter().map(|(name, _)| name.chars().next().unwrap()).collect();
-    for kind in ['t', 'w', 'd'] {
+    for kind in ['t', 'w', 'd', 'a'] {
         assert!(kinds.iter().filter(|&&k| k == kind).count() >= 2, "{kind}: {kinds:?}");
     }
     let mut fetching = Fetching::new(split);
@@ -122,7 +122,7 @@ fn answers_as_whole(docs: &[Document], sizes: SplitSizes) -> Fetching {
 
 #[test]
 fn the_seeds_split_answer_as_the_whole_index() {
-    answers_as_whole(&seeds(), SplitSizes { terms: 2 * 1024, words: 2 * 1024, docs: 4 * 1024 });
+    answers_as_whole(&seeds(), SplitSizes { terms: 2 * 1024, words: 2 * 1024, docs: 4 * 1024, answers: 2 * 1024 });
 }
 
 #[test]
@@ -148,11 +148,16 @@ fn a_query_fetches_few_chunks_and_none_twice() {
     assert_eq!((again, rounds.len()), (response, 0));
 
     // A common word being typed (as a prefix, its postings in several
-    // chunks) has a stored answer: its dictionary chunk, then the documents.
+    // chunks) has a stored answer, its first page's hits included: one
+    // answers chunk, nothing else.
     let mut fetching = Fetching::new(build_split(&mixed(1500), &SMALL));
     let (typed, rounds) = fetching.search("العلاقات", &SearchOptions::default());
     assert_eq!(typed.results.len(), 10);
-    assert_eq!(rounds.iter().map(|r| kinds(r)).collect::<Vec<_>>(), ["t", &"d".repeat(rounds[1].len())], "{rounds:?}");
+    assert_eq!(rounds, [[rounds[0][0].clone()]]);
+    assert!(rounds[0][0].starts_with('a'), "{rounds:?}");
+    // Its second page is stored without hits: the documents shown.
+    let (_, rounds) = fetching.search("العلاقات", &SearchOptions { limit: 10, offset: 10 });
+    assert_eq!(rounds.iter().map(|r| kinds(r)).collect::<Vec<_>>(), ["d".repeat(rounds[0].len())], "{rounds:?}");
     // Past the two pages it stores, the engine reads the postings.
     let (_, rounds) = fetching.search("العلاقات", &SearchOptions { limit: 10, offset: 20 });
     assert!(rounds.iter().any(|r| kinds(r).contains('w')), "{rounds:?}");

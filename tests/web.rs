@@ -101,7 +101,7 @@ fn suggest_and_info() {
     assert_eq!(words, ["البوسعيدي"]);
     let info = info();
     assert_eq!(get(&info, "documents").as_f64(), Some(5.0));
-    assert_eq!(get(&info, "version").as_f64(), Some(4.0));
+    assert_eq!(get(&info, "version").as_f64(), Some(5.0));
     assert!(get(&info, "terms").as_f64().unwrap() > 500.0);
     assert_eq!(get(&info, "index_bytes").as_f64(), Some(bahth::INDEX_BYTES.len() as f64));
 }

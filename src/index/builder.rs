@@ -8,6 +8,7 @@
 //! gets one only where its documents differ from its word's, and a clitic-
 //! stripped form or a stem becomes a key listing the words that read so.
 
+use super::answers::{answers_section, Answer};
 use super::format::{self, Header, Kind};
 use super::impact::{impact, Norms, TITLE_TF};
 use super::keys::{KeyEntry, KeyTableWriter, COMPLETIONS_MARK};
@@ -79,6 +80,8 @@ pub struct SplitSizes {
     pub words: usize,
     /// Documents chunks: the documents' text.
     pub docs: usize,
+    /// Answers chunks: stored answers, their first page's hits included.
+    pub answers: usize,
 }
 
 /// Small chunks: a query reads a sliver of each chunk it fetches, and each
@@ -87,7 +90,7 @@ pub struct SplitSizes {
 /// on the 21k collection, الصلاة's from 152 to 118 KB.
 impl Default for SplitSizes {
     fn default() -> Self {
-        SplitSizes { terms: 4 * 1024, words: 4 * 1024, docs: 2 * 1024 }
+        SplitSizes { terms: 4 * 1024, words: 4 * 1024, docs: 2 * 1024, answers: 8 * 1024 }
     }
 }
 
@@ -270,7 +273,6 @@ impl Corpus {
                 stem: refs(&build.stem),
                 stem_self: build.word.is_some_and(|w| build.stem.contains(&w)),
                 completions: None,
-                answer: None,
             };
             if entry.word.is_some() || spelling.is_some() || !entry.stripped.is_empty() || !entry.stem.is_empty() {
                 entries.push(EntryDraft { key: key.clone(), entry, spelling });
@@ -377,29 +379,25 @@ impl Corpus {
             start = end;
         }
 
-        // Dictionary chunks: ranges of keys; stored completions carry the
-        // answer to their prefix, as the whole index gives it.
-        let mut entries = self.entries(&|w| located[w]);
+        // Stored answers, as the whole index gives them: to the prefixes
+        // whose completions are stored (the first letters of words).
+        let entries = self.entries(&|w| located[w]);
         let whole_bytes = self.whole();
         let whole = Index::from_bytes(&whole_bytes).expect("the builder writes an index it reads");
-        for draft in &mut entries {
-            if let Some(prefix) = draft.key.strip_prefix(COMPLETIONS_MARK) {
-                draft.entry.answer = answers::compute(&whole, prefix, postings::BEST);
-            }
+        let mut stored: BTreeMap<String, Answer> = BTreeMap::new();
+        for prefix in entries.iter().filter_map(|d| d.key.strip_prefix(COMPLETIONS_MARK)) {
+            stored.extend(answers::compute(&whole, prefix, postings::BEST).map(|a| (prefix.to_string(), a)));
         }
         // Common words, and prefixes of them, typed alone read postings in
         // two chunks or more (الله: eight): they get their answer too, and
-        // so fetch the dictionary, then the documents: a round and their
-        // postings fewer.
+        // so read one chunk, not the postings and then the documents.
         let mut table_of = vec![0; self.words.len()];
         for (w, r) in located.iter().enumerate() {
             table_of[self.rank[w] as usize] = r.table;
         }
-        let mut costly: Vec<EntryDraft> = Vec::new();
         for prefix in self.common_prefixes(&written) {
-            let key = format!("{COMPLETIONS_MARK}{prefix}");
-            if entries.binary_search_by(|d| d.key.as_str().cmp(&key)).is_ok() {
-                continue; // a common prefix: its answer is computed above
+            if stored.contains_key(&prefix) {
+                continue;
             }
             let mut tables: Vec<u32> =
                 answers::words_read(&whole, &prefix).iter().map(|&id| table_of[id as usize]).collect();
@@ -408,22 +406,27 @@ impl Corpus {
             if tables.len() < 2 {
                 continue;
             }
-            if let Some(answer) = answers::compute(&whole, &prefix, COMMON_WORD_ANSWER) {
-                // No completions of its own (an empty list): suggestions
-                // for it read the dictionary, as for any uncommon prefix.
-                let entry = KeyEntry { completions: Some(Vec::new()), answer: Some(answer), ..Default::default() };
-                costly.push(EntryDraft { key, entry, spelling: None });
-            }
+            stored.extend(answers::compute(&whole, &prefix, COMMON_WORD_ANSWER).map(|a| (prefix, a)));
         }
-        entries.extend(costly);
-        entries.sort_unstable_by(|a, b| a.key.cmp(&b.key));
-        // (Sorted, as the entries are.)
-        let answered: String = entries
-            .iter()
-            .filter(|d| d.entry.answer.is_some())
-            .filter_map(|d| d.key.strip_prefix(COMPLETIONS_MARK))
-            .flat_map(|prefix| [prefix, "\n"])
-            .collect();
+        let answered: String = stored.keys().flat_map(|prefix| [prefix.as_str(), "\n"]).collect();
+        // Answers chunks: runs of answers, in the prefixes' order.
+        let stored: Vec<&Answer> = stored.values().collect();
+        let mut answer_firsts = Vec::new();
+        let mut start = 0;
+        while start < stored.len() {
+            let mut end = start;
+            let mut size = 0;
+            while end < stored.len() && (end == start || size < sizes.answers) {
+                size += answers_section(&stored[end..=end]).len();
+                end += 1;
+            }
+            let header = Header { kind: Kind::Answers, counts: [start as u32, (end - start) as u32, 0] };
+            add(Kind::Answers, answer_firsts.len(), format::write(header, &[&answers_section(&stored[start..end])]));
+            answer_firsts.push(start as u32);
+            start = end;
+        }
+
+        // Dictionary chunks: ranges of keys.
         let mut firsts: Vec<&str> = Vec::new();
         let mut start = 0;
         // At least one, if empty.
@@ -433,9 +436,8 @@ impl Corpus {
             while end < entries.len() && (end == start || size < sizes.terms) {
                 let draft = &entries[end];
                 let entry = &draft.entry;
-                let answer = entry.answer.as_ref().map_or(0, |a| a.docs.iter().map(|d| 8 + d.positions.len()).sum());
                 let completions = entry.completions.as_ref().map_or(0, Vec::len);
-                size += draft.key.len() + 8 + 4 * (entry.stripped.len() + entry.stem.len() + completions) + answer;
+                size += draft.key.len() + 8 + 4 * (entry.stripped.len() + entry.stem.len() + completions);
                 size += draft.spelling.map_or(0, |list| 2 * list.len());
                 end += 1;
             }
@@ -470,19 +472,21 @@ impl Corpus {
             start = end;
         }
 
-        // The core: the chunk table (dictionary, postings, documents, forms).
-        let order = |kind: Kind| [Kind::Terms, Kind::Words, Kind::Docs, Kind::Forms].iter().position(|&k| k == kind);
+        // The core: the chunk table (dictionary, postings, documents, forms,
+        // answers).
+        let kinds = [Kind::Terms, Kind::Words, Kind::Docs, Kind::Forms, Kind::Answers];
+        let order = |kind: Kind| kinds.iter().position(|&k| k == kind);
         chunks.sort_by_key(|(info, _)| (order(info.kind), info.index));
         let count = |kind: Kind| chunks.iter().filter(|(info, _)| info.kind == kind).count() as u32;
         let mut table = Vec::new();
-        for n in [count(Kind::Terms), count(Kind::Words), count(Kind::Docs)] {
+        for n in [count(Kind::Terms), count(Kind::Words), count(Kind::Docs), count(Kind::Answers)] {
             table.extend_from_slice(&n.to_le_bytes());
         }
         for (info, _) in &chunks {
             table.extend_from_slice(&info.length.to_le_bytes());
             table.extend_from_slice(&info.checksum.to_le_bytes());
         }
-        for first in &doc_firsts {
+        for first in doc_firsts.iter().chain(&answer_firsts) {
             table.extend_from_slice(&first.to_le_bytes());
         }
         let mut shards = Vec::new();

@@ -1,9 +1,9 @@
-//! The byte layout of index files (format version 4): self-describing
+//! The byte layout of index files (format version 5): self-describing
 //! blobs, read in place, every part checksummed.
 //!
-//! One container serves six kinds of file: a whole index (what is embedded
+//! One container serves seven kinds of file: a whole index (what is embedded
 //! in a module by default), and for a split index (see [`super::split`]) its
-//! core and its four kinds of chunks.
+//! core and its five kinds of chunks.
 //!
 //! ```text
 //! header      magic "BAHTHIDX" · version u32 · kind u32 · three counts u32
@@ -36,7 +36,7 @@ use super::IndexError;
 /// First bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"BAHTHIDX";
 /// Bumped whenever the layout changes; a reader accepts only its own.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 /// Fixed header fields after the magic: version, kind, three counts,
 /// section count.
 const FIELDS: usize = 6;
@@ -59,10 +59,13 @@ pub enum Kind {
     /// How the words of one postings chunk are written. Counts: its word
     /// count.
     Forms,
+    /// Stored answers (see `super::answers`). Counts: the first prefix's
+    /// place among those answered, the answer count.
+    Answers,
 }
 
 impl Kind {
-    const ALL: [Kind; 6] = [Kind::Index, Kind::Core, Kind::Terms, Kind::Words, Kind::Docs, Kind::Forms];
+    const ALL: [Kind; 7] = [Kind::Index, Kind::Core, Kind::Terms, Kind::Words, Kind::Docs, Kind::Forms, Kind::Answers];
 
     /// The names of its sections, in order.
     pub fn sections(self) -> &'static [&'static str] {
@@ -75,6 +78,7 @@ impl Kind {
             Kind::Words => &["words", "postings", "occurrences"],
             Kind::Docs => &["docs", "meta", "texts"],
             Kind::Forms => &["written"],
+            Kind::Answers => &["answers"],
         }
     }
 
@@ -87,6 +91,7 @@ impl Kind {
             Kind::Words => "a postings chunk",
             Kind::Docs => "a documents chunk",
             Kind::Forms => "a forms chunk",
+            Kind::Answers => "an answers chunk",
         }
     }
 }

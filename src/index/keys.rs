@@ -21,12 +21,7 @@
 //!   key's own word too);
 //! - [`KEY_COMPLETIONS`] (keys [`COMPLETIONS_MARK`] + prefix): the most common
 //!   words some reading of which starts with the prefix, for prefixes too
-//!   common to expand from the dictionary (none: an entry only for its
-//!   answer); in a split index, with [`KEY_ANSWER`], then the answer to the
-//!   prefix typed alone, stored by its spelling (see [`Answer`]): total u32
-//!   varint, estimated u8, df varint, document count varint, per document:
-//!   id varint, weight f32 LE, position count varint, positions (the first,
-//!   then each minus the previous minus one).
+//!   common to expand from the dictionary.
 //!
 //! Word lists are `count, references` (ids ascending and delta-coded;
 //! completions most common first, not delta-coded). A reference is a word
@@ -46,7 +41,6 @@ pub const KEY_STRIPPED: u8 = 8;
 pub const KEY_STEM: u8 = 16;
 pub const KEY_STEM_SELF: u8 = 32;
 pub const KEY_COMPLETIONS: u8 = 64;
-pub const KEY_ANSWER: u8 = 128;
 /// Starts the keys of stored completions: no analyzed word contains it.
 pub const COMPLETIONS_MARK: char = '\u{1}';
 
@@ -63,29 +57,6 @@ pub enum Spelling<'a> {
     SameAsWord,
     /// These documents.
     List(List<'a>),
-}
-
-/// The answer to a common prefix typed alone, computed when the index was
-/// built (see `search::answers`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Answer {
-    /// Documents matched, and whether that is an estimate.
-    pub total: u32,
-    pub estimated: bool,
-    /// The document frequency its idf comes from.
-    pub df: u32,
-    /// The best documents, best first.
-    pub docs: Vec<AnswerDoc>,
-}
-
-/// One document of an [`Answer`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct AnswerDoc {
-    pub doc: u32,
-    /// Its score before idf.
-    pub weight: f32,
-    /// Where the prefix matched it (title first).
-    pub positions: Vec<u32>,
 }
 
 /// What one dictionary key stands for, its words not yet looked up.
@@ -189,20 +160,10 @@ impl<'a> KeyTable<'a> {
     /// first.
     pub fn completions(&self, ordinal: u64) -> Option<WordRefs<'a>> {
         let (flags, mut pos) = self.flags(ordinal)?;
-        if flags & !KEY_ANSWER != KEY_COMPLETIONS {
+        if flags != KEY_COMPLETIONS {
             return None;
         }
         self.refs(&mut pos, true, None, false)
-    }
-
-    /// The stored answer of a completions entry, if it has one.
-    pub fn answer(&self, ordinal: u64) -> Option<Answer> {
-        let (flags, mut pos) = self.flags(ordinal)?;
-        if flags != KEY_COMPLETIONS | KEY_ANSWER {
-            return None;
-        }
-        self.refs(&mut pos, true, None, false)?;
-        read_answer(self.bytes, &mut pos)
     }
 
     /// The flags of an entry and where its parts start.
@@ -244,11 +205,6 @@ impl<'a> KeyTable<'a> {
         *pos += 1;
         if flags & KEY_COMPLETIONS != 0 {
             self.refs(pos, true, None, false)?;
-            // (Only split indexes store answers.)
-            #[cfg(reads_split)]
-            if flags & KEY_ANSWER != 0 {
-                read_answer(self.bytes, pos)?;
-            }
             return Some(());
         }
         if flags & KEY_WORD != 0 {
@@ -267,45 +223,6 @@ impl<'a> KeyTable<'a> {
     }
 }
 
-fn read_answer(bytes: &[u8], pos: &mut usize) -> Option<Answer> {
-    let total = get_varint(bytes, pos)?;
-    let estimated = *bytes.get(*pos)? != 0;
-    *pos += 1;
-    let df = get_varint(bytes, pos)?;
-    let mut docs = Vec::new();
-    for _ in 0..get_varint(bytes, pos)? {
-        let doc = get_varint(bytes, pos)?;
-        let weight = f32::from_bits(get_u32(bytes, *pos)?);
-        *pos += 4;
-        let mut positions = Vec::new();
-        let mut next = 0u32;
-        for _ in 0..get_varint(bytes, pos)? {
-            let p = next.checked_add(get_varint(bytes, pos)?)?;
-            positions.push(p);
-            next = p.checked_add(1)?;
-        }
-        docs.push(AnswerDoc { doc, weight, positions });
-    }
-    Some(Answer { total, estimated, df, docs })
-}
-
-fn put_answer(out: &mut Vec<u8>, answer: &Answer) {
-    put_varint(out, answer.total);
-    out.push(u8::from(answer.estimated));
-    put_varint(out, answer.df);
-    put_varint(out, answer.docs.len() as u32);
-    for doc in &answer.docs {
-        put_varint(out, doc.doc);
-        out.extend_from_slice(&doc.weight.to_bits().to_le_bytes());
-        put_varint(out, doc.positions.len() as u32);
-        let mut next = 0;
-        for &p in &doc.positions {
-            put_varint(out, p - next);
-            next = p + 1;
-        }
-    }
-}
-
 /// What a key entry says (see the module docs).
 #[derive(Default, Clone)]
 pub struct KeyEntry {
@@ -316,10 +233,8 @@ pub struct KeyEntry {
     pub stripped: Vec<WordRef>,
     pub stem: Vec<WordRef>,
     pub stem_self: bool,
-    /// For completion keys: the words, most common first, and (split
-    /// indexes) the answer to the prefix.
+    /// For completion keys: the words, most common first.
     pub completions: Option<Vec<WordRef>>,
-    pub answer: Option<Answer>,
 }
 
 /// The writing half: entries added in dictionary order.
@@ -343,11 +258,8 @@ impl KeyTableWriter {
         }
         self.count += 1;
         if let Some(words) = &entry.completions {
-            self.entries.push(KEY_COMPLETIONS | if entry.answer.is_some() { KEY_ANSWER } else { 0 });
+            self.entries.push(KEY_COMPLETIONS);
             self.put_refs(words, false);
-            if let Some(answer) = &entry.answer {
-                put_answer(&mut self.entries, answer);
-            }
             return;
         }
         let mut flags = 0;

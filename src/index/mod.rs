@@ -16,6 +16,7 @@
 //! for phrases and highlights) and [`Index::doc`] (its stored fields, rebuilt
 //! from the words as written: [`store`]).
 
+pub mod answers;
 pub mod builder;
 pub mod format;
 mod fst_check;
@@ -365,16 +366,13 @@ impl<'a> Index<'a> {
     }
 
     /// The answer a split index stores for `prefix` typed alone, if it has
-    /// one and its dictionary chunk (else that chunk is noted).
-    pub fn stored_answer(&self, prefix: &str) -> Option<keys::Answer> {
-        if !self.answers(prefix) {
-            return None;
+    /// one and its answers chunk (else that chunk is noted).
+    pub fn stored_answer(&self, prefix: &str) -> Option<answers::Answer> {
+        match &self.layout {
+            Layout::Whole { .. } => None,
+            #[cfg(reads_split)]
+            Layout::Split(split) => split.stored_answer(prefix),
         }
-        let mut key = String::with_capacity(prefix.len() + 1);
-        key.push(COMPLETIONS_MARK);
-        key.push_str(prefix);
-        let shard = self.shard_of(&key)?;
-        shard.keys.answer(shard.terms.get(&key)?)
     }
 
     /// Does a split index store an answer for `prefix` typed alone?
@@ -453,13 +451,7 @@ impl<'a> Index<'a> {
             }
             return Vec::new();
         };
-        // (A split index stores answers of some prefixes with no
-        // completions: an empty list.)
-        let best = shard
-            .terms
-            .get(&stored)
-            .and_then(|ordinal| shard.keys.completions(ordinal))
-            .filter(|best| !best.is_empty());
+        let best = shard.terms.get(&stored).and_then(|ordinal| shard.keys.completions(ordinal));
         // (Loops, not iterator chains: they make less code in the module.)
         let mut found: Vec<Completion> = Vec::new();
         match best {
@@ -722,11 +714,11 @@ mod tests {
         assert_eq!(Index::from_bytes(b"hello world, not an index").err(), Some(IndexError::NotAnIndex));
         assert_eq!(Index::from_bytes(b"").err(), Some(IndexError::NotAnIndex));
         let mut bytes = build(&[doc("a", "t", "x")]);
-        bytes[8] = 3;
+        bytes[8] = 4;
         let err = Index::from_bytes(&bytes).err().unwrap();
         assert_eq!(
             err.to_string(),
-            "bahth index version 3 cannot be read by this module, which reads version 4; rebuild the index"
+            "bahth index version 4 cannot be read by this module, which reads version 5; rebuild the index"
         );
         let bytes = build(&[doc("a", "t", "x")]);
         assert_eq!(

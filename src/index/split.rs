@@ -3,8 +3,8 @@
 //!
 //! The core holds what every query needs: the table of chunks, where the
 //! dictionary is cut into ranges, the documents' lengths (for BM25) and
-//! title lengths. Four kinds of chunks hold the rest,
-//! each laid out so a query reads few of them:
+//! title lengths, and which prefixes have a stored answer. Five kinds of
+//! chunks hold the rest, each laid out so a query reads few of them:
 //!
 //! - **dictionary chunks** ([`Kind::Terms`]): a range of the dictionary's
 //!   keys, as their own fst, with their entries and spelling lists;
@@ -16,7 +16,10 @@
 //!   text (their tokens are found again by the tokenizer; a split index
 //!   reads positions from occurrences, not from documents);
 //! - **forms chunks** ([`Kind::Forms`]), one per postings chunk: how its
-//!   words are most often written, read only for suggestions.
+//!   words are most often written, read only for suggestions;
+//! - **answers chunks** ([`Kind::Answers`]): the stored answers of a run of
+//!   prefixes (see [`super::answers`]): a common word, or the first letters
+//!   of a word, typed alone reads one of them and nothing else.
 //!
 //! Every chunk is a file of the index format (magic, version, kind,
 //! checksummed sections), named after its checksum (`w12-1a2b3c4d.bin`), so
@@ -24,23 +27,26 @@
 //! checks a chunk against the core's table before using it.
 //!
 //! ```text
-//! chunks      count of each kind u32 × 3 (dictionary, postings,
-//!             documents; forms: as many as postings) · per chunk (in that
-//!             order): byte length u32, checksum u32 · per documents chunk:
-//!             its first document u32
+//! chunks      count of each kind u32 × 4 (dictionary, postings,
+//!             documents, answers; forms: as many as postings) · per chunk
+//!             (dictionary, postings, documents, forms, answers): byte
+//!             length u32, checksum u32 · per documents chunk: its first
+//!             document u32 · per answers chunk: its first prefix's place
+//!             in `answered` u32
 //! shards      per dictionary chunk after the first: the first key
 //!             (u32 offsets × (count + 1), then the keys' bytes)
 //! norms       per document: its length code
 //! titles      per document: tokens in its title (u8; 255: look further) ·
 //!             count u32 · (document, tokens) u32 pairs for titles of 255+
-//! answered    the prefixes whose answers the dictionary chunks store (see
-//!             `search::answers`), sorted, each followed by a newline
+//! answered    the prefixes with a stored answer (see `search::answers`),
+//!             sorted, each followed by a newline
 //! ```
 //!
 //! A query runs against the chunks it has; every chunk it would have read
 //! but did not have is noted, and the caller fetches them and runs it
 //! again (see [`Index::try_search`](super::Index::try_search)).
 
+use super::answers::{Answer, AnswersChunk};
 use super::format::{self, get_u32, Kind};
 use super::fst_check;
 use super::keys::KeyTable;
@@ -77,6 +83,7 @@ impl ChunkInfo {
             Kind::Terms => 't',
             Kind::Words => 'w',
             Kind::Forms => 'f',
+            Kind::Answers => 'a',
             _ => 'd',
         });
         push_decimal(out, u64::from(self.index));
@@ -120,6 +127,8 @@ pub struct Split<'a> {
     doc_firsts: Vec<u32>,
     /// Prefixes with a stored answer, sorted.
     answered: Vec<&'a str>,
+    /// Each answers chunk's first prefix (its place in `answered`).
+    answer_firsts: Vec<u32>,
     /// The chunks given so far. They are kept for the life of the program
     /// (a page's chunks are needed as long as its search box is there), so
     /// the index's lifetime stays that of its core.
@@ -127,6 +136,7 @@ pub struct Split<'a> {
     words: Vec<OnceLock<WordTable<'static>>>,
     docs: Vec<OnceLock<Texts<'static>>>,
     forms: Vec<OnceLock<&'static [u8]>>,
+    answers: Vec<OnceLock<AnswersChunk<'static>>>,
     titles: &'a [u8],
     doc_count: u32,
 }
@@ -163,26 +173,37 @@ impl<'a> Split<'a> {
         let &[chunks, shards, _, titles, answered] = sections else { return Err(corrupt("chunks")) };
         let answered = std::str::from_utf8(answered).map_err(|_| corrupt("answered"))?;
         let answered: Vec<&'a str> = answered.split_terminator('\n').collect();
-        let counts = [get_u32(chunks, 0), get_u32(chunks, 4), get_u32(chunks, 8)];
-        let [Some(terms), Some(words), Some(docs)] = counts else { return Err(corrupt("chunks")) };
-        let total = terms as usize + 2 * words as usize + docs as usize;
-        if chunks.len() != 12 + 8 * total + 4 * docs as usize || terms == 0 {
+        let counts = [get_u32(chunks, 0), get_u32(chunks, 4), get_u32(chunks, 8), get_u32(chunks, 12)];
+        let [Some(terms), Some(words), Some(docs), Some(answers)] = counts else { return Err(corrupt("chunks")) };
+        let total = terms as usize + 2 * words as usize + docs as usize + answers as usize;
+        let firsts_at = 16 + 8 * total;
+        if chunks.len() != firsts_at + 4 * (docs as usize + answers as usize) || terms == 0 {
             return Err(corrupt("chunks"));
         }
         let mut table = Vec::with_capacity(total);
-        let kinds = [(Kind::Terms, terms), (Kind::Words, words), (Kind::Docs, docs), (Kind::Forms, words)];
+        let kinds = [
+            (Kind::Terms, terms),
+            (Kind::Words, words),
+            (Kind::Docs, docs),
+            (Kind::Forms, words),
+            (Kind::Answers, answers),
+        ];
         for (kind, count) in kinds {
             for index in 0..count {
-                let at = 12 + 8 * table.len();
+                let at = 16 + 8 * table.len();
                 let (length, checksum) = (get_u32(chunks, at), get_u32(chunks, at + 4));
                 let (Some(length), Some(checksum)) = (length, checksum) else { return Err(corrupt("chunks")) };
                 table.push(ChunkInfo { kind, index, length, checksum });
             }
         }
-        let doc_firsts: Vec<u32> = (0..docs as usize).filter_map(|i| get_u32(chunks, 12 + 8 * total + 4 * i)).collect();
-        if doc_firsts.first().is_some_and(|&f| f != 0) || doc_firsts.windows(2).any(|w| w[0] >= w[1]) {
-            return Err(corrupt("chunks"));
-        }
+        // Each list of firsts starts at 0 and ascends.
+        let firsts_of = |from: usize, count: u32| -> Option<Vec<u32>> {
+            let firsts: Vec<u32> = (0..count as usize).filter_map(|i| get_u32(chunks, from + 4 * i)).collect();
+            let sound = firsts.first().is_none_or(|&f| f == 0) && firsts.windows(2).all(|w| w[0] < w[1]);
+            sound.then_some(firsts)
+        };
+        let doc_firsts = firsts_of(firsts_at, docs).ok_or_else(|| corrupt("chunks"))?;
+        let answer_firsts = firsts_of(firsts_at + 4 * docs as usize, answers).ok_or_else(|| corrupt("chunks"))?;
         let mut firsts = Vec::with_capacity(terms as usize - 1);
         for i in 0..terms as usize - 1 {
             let (Some(start), Some(end)) = (get_u32(shards, 4 * i), get_u32(shards, 4 * i + 4)) else {
@@ -198,23 +219,40 @@ impl<'a> Split<'a> {
         if titles.len() < doc_count as usize {
             return Err(corrupt("titles"));
         }
+        if answer_firsts.last().is_some_and(|&last| last as usize >= answered.len()) {
+            return Err(corrupt("answered"));
+        }
         Ok(Split {
             chunks: table,
             firsts,
             doc_firsts,
             answered,
+            answer_firsts,
             terms: (0..terms).map(|_| OnceLock::new()).collect(),
             words: (0..words).map(|_| OnceLock::new()).collect(),
             docs: (0..docs).map(|_| OnceLock::new()).collect(),
             forms: (0..words).map(|_| OnceLock::new()).collect(),
+            answers: (0..answers).map(|_| OnceLock::new()).collect(),
             titles,
             doc_count,
         })
     }
 
-    /// Does a dictionary chunk store the answer to `prefix`?
+    /// Is an answer to `prefix` stored?
     pub fn answers(&self, prefix: &str) -> bool {
         self.answered.binary_search(&prefix).is_ok()
+    }
+
+    /// The answer stored for `prefix`, if it has one and its chunk was
+    /// given (else that chunk is noted).
+    pub fn stored_answer(&self, prefix: &str) -> Option<Answer> {
+        let place = self.answered.binary_search(&prefix).ok()? as u32;
+        let i = self.answer_firsts.partition_point(|&first| first <= place).checked_sub(1)?;
+        let chunk = self.answers.get(i)?.get().or_else(|| {
+            self.need(self.place(Kind::Answers, i));
+            None
+        })?;
+        chunk.answer(place - self.answer_firsts[i])
     }
 
     /// Notes that a query needed chunk `place` (of the table).
@@ -223,11 +261,13 @@ impl<'a> Split<'a> {
     }
 
     fn place(&self, kind: Kind, index: usize) -> usize {
+        let (terms, words, docs) = (self.terms.len(), self.words.len(), self.docs.len());
         let before = match kind {
             Kind::Terms => 0,
-            Kind::Words => self.terms.len(),
-            Kind::Docs => self.terms.len() + self.words.len(),
-            _ => self.terms.len() + self.words.len() + self.docs.len(),
+            Kind::Words => terms,
+            Kind::Docs => terms + words,
+            Kind::Forms => terms + words + docs,
+            _ => terms + 2 * words + docs,
         };
         before + index
     }
@@ -362,6 +402,15 @@ impl<'a> Split<'a> {
             Kind::Forms => {
                 let _ = self.forms[i].set(sections[0]);
             }
+            Kind::Answers => {
+                let [first, count, _] = header.counts;
+                let next = self.answer_firsts.get(i + 1).map_or(self.answered.len(), |&f| f as usize);
+                if first != self.answer_firsts[i] || Some(count as usize) != next.checked_sub(first as usize) {
+                    return Err(malformed());
+                }
+                let chunk = AnswersChunk::new(sections[0], count).ok_or_else(malformed)?;
+                let _ = self.answers[i].set(chunk);
+            }
             _ => {
                 let [first, count, _] = header.counts;
                 let next = self.doc_firsts.get(i + 1).copied().unwrap_or(self.doc_count);
@@ -390,6 +439,7 @@ impl<'a> Split<'a> {
             "w" => (terms, words),
             "d" => (terms + words, docs),
             "f" => (terms + words + docs, words),
+            "a" => (terms + 2 * words + docs, self.answers.len()),
             _ => return None,
         };
         let place = first + index;
@@ -403,7 +453,8 @@ impl<'a> Split<'a> {
             p if p < terms => self.terms[p].get().is_some(),
             p if p < terms + words => self.words[p - terms].get().is_some(),
             p if p < terms + words + docs => self.docs[p - terms - words].get().is_some(),
-            p => self.forms.get(p - terms - words - docs).is_some_and(|s| s.get().is_some()),
+            p if p < terms + 2 * words + docs => self.forms[p - terms - words - docs].get().is_some(),
+            p => self.answers.get(p - terms - 2 * words - docs).is_some_and(|s| s.get().is_some()),
         }
     }
 }
@@ -444,5 +495,6 @@ mod tests {
         assert_eq!(name(Kind::Words, 12, 0x1a2b3c4d), "w12-1a2b3c4d.bin");
         assert_eq!(name(Kind::Docs, 7990, 0xfedcba98), "d7990-fedcba98.bin");
         assert_eq!(name(Kind::Forms, u32::MAX, u32::MAX), "f4294967295-ffffffff.bin");
+        assert_eq!(name(Kind::Answers, 3, 0xc0ffee), "a3-00c0ffee.bin");
     }
 }

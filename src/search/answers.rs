@@ -2,24 +2,25 @@
 //!
 //! The first letters a reader types (ا, ال, الم) are prefixes of thousands
 //! of keys: they expand to the corpus's most common words, whose postings
-//! lie in many chunks. A split index keeps, beside each such prefix's stored
-//! completions, the answer to the prefix typed alone: its best documents,
-//! their scores before idf and where the prefix matched them. Common words,
-//! and the prefixes of them a reader types on the way (الل, الله), whose
-//! postings lie in two chunks or more, get theirs too (two pages of it).
-//! The builder computes each with this engine over the whole index, so it
-//! is the answer a whole index gives; such a keystroke then reads one
-//! dictionary chunk and the documents it shows: two rounds of fetching,
-//! not three.
+//! lie in many chunks. A split index keeps the answer to each such prefix
+//! typed alone (one whose completions are stored): its best documents,
+//! their scores before idf, where the prefix matched them, and the first
+//! page's hits. Common words, and the prefixes of them a reader types on
+//! the way (الل, الله), whose postings lie in two chunks or more, get
+//! theirs too (two pages of it). The builder computes each with this
+//! engine over the whole index, so it is the answer a whole index gives.
+//! Answers are kept in answers chunks (see `index::answers`) that the core
+//! finds: such a keystroke reads one chunk, and shows its first page
+//! without the documents' chunks.
 
-use super::hits::{assemble, Matched};
+use super::hits::{assemble, shown_score, Matched};
 use super::matcher::{self, best_union};
 use super::plan::{Plan, PlannedClause};
 use super::positions::{DocMarks, MarkSource};
 use super::rank::idf;
 use super::topk::Scored;
-use super::{SearchOptions, SearchResponse};
-use crate::index::keys::{Answer, AnswerDoc};
+use super::{Hit, SearchOptions, SearchResponse};
+use crate::index::answers::{Answer, AnswerDoc, SHOWN};
 use crate::index::postings::{BEST, END};
 use crate::index::Index;
 use crate::query::{parse, Clause, Query};
@@ -49,7 +50,8 @@ fn typed_plan<'a>(index: &Index<'a>, prefix: &str) -> Option<Plan<'a>> {
 }
 
 /// The answer to `prefix` typed alone, over a whole index (at build time):
-/// its best `docs` documents (at most [`BEST`]).
+/// its best `docs` documents (at most [`BEST`]), the first [`SHOWN`] with
+/// their hits.
 pub fn compute(index: &Index<'_>, prefix: &str, docs: usize) -> Option<Answer> {
     let plan = typed_plan(index, prefix)?;
     let found = matcher::find(index, &plan, docs.min(BEST));
@@ -72,11 +74,15 @@ pub fn compute(index: &Index<'_>, prefix: &str, docs: usize) -> Option<Answer> {
         if doc_marks.read(index, &mut marks, scored.doc) {
             doc_marks.positions(&PlannedClause::Word(0), &mut positions);
         }
-        docs.push(AnswerDoc { doc: scored.doc, weight, positions: positions.clone() });
+        docs.push(AnswerDoc { doc: scored.doc, weight, positions: positions.clone(), hit: None });
     }
     // Best first, as found.
     let rank = |doc: u32| found.top.iter().position(|s| s.doc == doc);
     crate::sort::sort_by(&mut docs, &|a, b| rank(a.doc) < rank(b.doc));
+    let idf = idf(df, index.doc_count());
+    for d in docs.iter_mut().take(SHOWN) {
+        d.hit = Some(hit(index, d, idf)?);
+    }
     Some(Answer { total: found.total as u32, estimated: found.total_is_estimate, df, docs })
 }
 
@@ -93,7 +99,7 @@ pub fn answer(index: &Index<'_>, query: &Query, options: &SearchOptions) -> Opti
     if options.offset.saturating_add(options.limit) > BEST || !index.answers(prefix) {
         return None;
     }
-    // Its dictionary chunk first: planning without it would fetch others
+    // Its answers chunk first: planning without it would fetch others
     // that the answer makes needless.
     let Some(answer) = index.stored_answer(prefix) else { return Some(SearchResponse::empty()) };
     // Stored for the prefix as the builder typed it: the same query only;
@@ -103,23 +109,29 @@ pub fn answer(index: &Index<'_>, query: &Query, options: &SearchOptions) -> Opti
         return None;
     }
     let idf = idf(answer.df, index.doc_count());
-    let results = answer
-        .docs
-        .iter()
-        .skip(options.offset)
-        .take(options.limit)
-        .filter_map(|d| {
-            let scored = Scored { doc: d.doc, met: 1, score: idf * d.weight };
-            let mut matched = Matched::default();
-            matched.add(&d.positions, index.title_len(d.doc), 0);
-            assemble(index, &scored, matched)
-        })
-        .collect::<Vec<_>>();
+    let (total, estimated) = (answer.total, answer.estimated);
+    let mut results = Vec::new();
+    for d in answer.docs.into_iter().skip(options.offset).take(options.limit) {
+        // The first page's hits are stored; later ones read the documents.
+        let shown = match d.hit {
+            Some(stored) => Some(Hit { score: shown_score(idf * d.weight), ..stored }),
+            None => hit(index, &d, idf),
+        };
+        results.extend(shown);
+    }
     Some(SearchResponse {
-        total: (answer.total as usize).max(options.offset.saturating_add(results.len())),
-        total_is_estimate: answer.estimated,
+        total: (total as usize).max(options.offset.saturating_add(results.len())),
+        total_is_estimate: estimated,
         relaxed: false,
         results,
         corrections: Vec::new(),
     })
+}
+
+/// The hit for a document of an answer, from its document's text.
+fn hit(index: &Index<'_>, d: &AnswerDoc, idf: f32) -> Option<Hit> {
+    let scored = Scored { doc: d.doc, met: 1, score: idf * d.weight };
+    let mut matched = Matched::default();
+    matched.add(&d.positions, index.title_len(d.doc), 0);
+    assemble(index, &scored, matched)
 }

@@ -54,11 +54,16 @@ pub fn assemble(index: &Index<'_>, scored: &Scored, matched: Matched) -> Option<
     let window_hits: Vec<(usize, usize)> =
         text_hits.iter().filter(|h| (first..first + WINDOW).contains(&h.0)).map(|&(t, c)| (t - first, c)).collect();
     Some(Hit {
-        score: (f64::from(scored.score) * 1000.0).round() / 1000.0,
+        score: shown_score(scored.score),
         excerpt: excerpt(&fields.text, &fields.text_ranges, &window_hits, fields.cut),
         title_highlights: title_highlights(&fields.title, &fields.title_ranges, &title_hits),
         id: fields.id,
         title: fields.title,
         url: fields.url,
     })
+}
+
+/// A score as a hit shows it: to three decimals.
+pub fn shown_score(score: f32) -> f64 {
+    (f64::from(score) * 1000.0).round() / 1000.0
 }
