@@ -134,27 +134,29 @@ fn a_mixed_collection_split_answers_as_the_whole_index() {
 fn a_query_fetches_few_chunks_and_none_twice() {
     let mut fetching = Fetching::new(build_split(&mixed(1500), &SMALL));
     let kinds = |round: &[String]| round.iter().map(|n| &n[..1]).collect::<String>();
-    // A word typed in full (the space): the dictionary chunks of its
-    // readings (العلاقات, علاقات, علاق: apart in key order), then its
-    // words' postings, then the documents shown.
-    let (response, rounds) = fetching.search("العلاقات ", &SearchOptions::default());
+    // Two words: the dictionary chunks of their readings (العلاقات,
+    // علاقات, علاق: apart in key order), then their words' postings, then
+    // the documents shown.
+    let (response, rounds) = fetching.search("العلاقات الثنائية ", &SearchOptions::default());
     assert_eq!(response.results.len(), 10);
     assert_eq!(rounds.len(), 3, "{rounds:?}");
-    assert!(kinds(&rounds[0]).chars().all(|k| k == 't') && rounds[0].len() <= 3, "{rounds:?}");
-    assert!(kinds(&rounds[1]).chars().all(|k| k == 'w') && rounds[1].len() <= 2, "{rounds:?}");
+    assert!(kinds(&rounds[0]).chars().all(|k| k == 't') && rounds[0].len() <= 6, "{rounds:?}");
+    assert!(kinds(&rounds[1]).chars().all(|k| k == 'w') && rounds[1].len() <= 4, "{rounds:?}");
     assert!(kinds(&rounds[2]).chars().all(|k| k == 'd') && rounds[2].len() <= 10, "{rounds:?}");
     // Asked again: nothing to fetch.
-    let (again, rounds) = fetching.search("العلاقات ", &SearchOptions::default());
+    let (again, rounds) = fetching.search("العلاقات الثنائية ", &SearchOptions::default());
     assert_eq!((again, rounds.len()), (response, 0));
 
-    // A common word being typed (as a prefix, its postings in several
-    // chunks) has a stored answer, its first page's hits included: one
-    // answers chunk, nothing else.
+    // A common word (its postings in several chunks), being typed or typed
+    // in full, has a stored answer, its first page's hits included: one
+    // answers chunk, nothing else. The two lie side by side.
     let mut fetching = Fetching::new(build_split(&mixed(1500), &SMALL));
     let (typed, rounds) = fetching.search("العلاقات", &SearchOptions::default());
     assert_eq!(typed.results.len(), 10);
     assert_eq!(rounds, [[rounds[0][0].clone()]]);
     assert!(rounds[0][0].starts_with('a'), "{rounds:?}");
+    let (whole_word, rounds) = fetching.search("العلاقات ", &SearchOptions::default());
+    assert_eq!((whole_word.results.len(), rounds.len()), (10, 0));
     // Its second page is stored without hits: the documents shown.
     let (_, rounds) = fetching.search("العلاقات", &SearchOptions { limit: 10, offset: 10 });
     assert_eq!(rounds.iter().map(|r| kinds(r)).collect::<Vec<_>>(), ["d".repeat(rounds[0].len())], "{rounds:?}");

@@ -2,9 +2,10 @@
 //! served by `search::answers`). Both halves, writing and reading, so the
 //! layout lives in one place.
 //!
-//! The answered prefixes are listed, sorted, in the core; an answers
-//! chunk holds the answers of a run of them, so a query finds its chunk
-//! from the core alone. An answer's first page of documents carries the
+//! The keys of the stored answers (a word being typed as typed, or a
+//! word typed in full and a space) are listed, sorted, in the core; an
+//! answers chunk holds the answers of a run of them, so a query finds its
+//! chunk from the core alone. An answer's first page of documents carries the
 //! hits shown for them (passage, highlights, title, id, url): such a
 //! keystroke reads this one chunk and nothing else, in one round.
 //!
@@ -29,7 +30,8 @@ use crate::search::Hit;
 /// widget shows 10).
 pub const SHOWN: usize = 10;
 
-/// The answer to a prefix typed alone, computed when the index was built.
+/// The answer to a word typed alone (being typed, or in full), computed
+/// when the index was built.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     /// Documents matched, and whether that is an estimate.
@@ -47,7 +49,7 @@ pub struct AnswerDoc {
     pub doc: u32,
     /// Its score before idf.
     pub weight: f32,
-    /// Where the prefix matched it (title first).
+    /// Where the word matched it (title first).
     pub positions: Vec<u32>,
     /// The hit shown for it, for the first [`SHOWN`] (its score aside:
     /// the reader computes it).

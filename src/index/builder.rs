@@ -321,23 +321,62 @@ impl Corpus {
         )
     }
 
-    /// Prefixes as readers type them of common words: folded (الصلاه, الله)
-    /// and written as the word most often is (الصلاة; in vowelled text ٱللَّه,
-    /// which the typed prefix keeps as ٱلله): those whose answer a split
-    /// index may store.
-    fn common_prefixes(&self, written: &[Option<&str>]) -> BTreeSet<String> {
-        let mut prefixes = BTreeSet::new();
+    /// Common words as readers type them, folded (الصلاه, الله) and written
+    /// as the word most often is (الصلاة; in vowelled text ٱللَّه, which the
+    /// typed word keeps as ٱلله): their prefixes, and the words typed in
+    /// full (a space after). The keys of the answers a split index may
+    /// store for them.
+    fn common_typings(&self, written: &[Option<&str>]) -> BTreeSet<String> {
+        let mut keys = BTreeSet::new();
         for (w, word) in self.words.iter().enumerate() {
             if word.postings.len() < COMMON_WORD_DOCS {
                 continue;
             }
             for form in [Some(word.folded.as_str()), written[w]].into_iter().flatten() {
                 for (end, _) in form.char_indices().skip(1).chain([(form.len(), ' ')]) {
-                    prefixes.extend(answers::stored_as(&form[..end]));
+                    keys.extend(answers::stored_as(&form[..end]));
                 }
+                keys.extend(answers::stored_as(&[form, " "].concat()));
             }
         }
-        prefixes
+        keys
+    }
+
+    /// The answers a split index stores, by key (see `search::answers`), as
+    /// the whole index gives them: to the prefixes whose completions are
+    /// stored (the first letters of words), and to common words, typed in
+    /// full or on the way (الل, الله), that would read postings in two
+    /// chunks or more (الله: eight). Each such keystroke then reads one
+    /// chunk, not the postings and then the documents.
+    fn stored_answers(
+        &self,
+        entries: &[EntryDraft],
+        located: &[WordRef],
+        written: &[Option<&str>],
+    ) -> BTreeMap<String, Answer> {
+        let whole_bytes = self.whole();
+        let whole = Index::from_bytes(&whole_bytes).expect("the builder writes an index it reads");
+        let mut stored = BTreeMap::new();
+        for prefix in entries.iter().filter_map(|d| d.key.strip_prefix(COMPLETIONS_MARK)) {
+            stored.extend(answers::compute(&whole, prefix, postings::BEST).map(|a| (prefix.to_string(), a)));
+        }
+        let mut table_of = vec![0; self.words.len()];
+        for (w, r) in located.iter().enumerate() {
+            table_of[self.rank[w] as usize] = r.table;
+        }
+        for key in self.common_typings(written) {
+            if stored.contains_key(&key) {
+                continue;
+            }
+            let mut tables: Vec<u32> =
+                answers::words_read(&whole, &key).iter().map(|&id| table_of[id as usize]).collect();
+            tables.sort_unstable();
+            tables.dedup();
+            if tables.len() >= 2 {
+                stored.extend(answers::compute(&whole, &key, COMMON_WORD_ANSWER).map(|a| (key, a)));
+            }
+        }
+        stored
     }
 
     /// A core and chunks.
@@ -379,37 +418,10 @@ impl Corpus {
             start = end;
         }
 
-        // Stored answers, as the whole index gives them: to the prefixes
-        // whose completions are stored (the first letters of words).
         let entries = self.entries(&|w| located[w]);
-        let whole_bytes = self.whole();
-        let whole = Index::from_bytes(&whole_bytes).expect("the builder writes an index it reads");
-        let mut stored: BTreeMap<String, Answer> = BTreeMap::new();
-        for prefix in entries.iter().filter_map(|d| d.key.strip_prefix(COMPLETIONS_MARK)) {
-            stored.extend(answers::compute(&whole, prefix, postings::BEST).map(|a| (prefix.to_string(), a)));
-        }
-        // Common words, and prefixes of them, typed alone read postings in
-        // two chunks or more (الله: eight): they get their answer too, and
-        // so read one chunk, not the postings and then the documents.
-        let mut table_of = vec![0; self.words.len()];
-        for (w, r) in located.iter().enumerate() {
-            table_of[self.rank[w] as usize] = r.table;
-        }
-        for prefix in self.common_prefixes(&written) {
-            if stored.contains_key(&prefix) {
-                continue;
-            }
-            let mut tables: Vec<u32> =
-                answers::words_read(&whole, &prefix).iter().map(|&id| table_of[id as usize]).collect();
-            tables.sort_unstable();
-            tables.dedup();
-            if tables.len() < 2 {
-                continue;
-            }
-            stored.extend(answers::compute(&whole, &prefix, COMMON_WORD_ANSWER).map(|a| (prefix, a)));
-        }
-        let answered: String = stored.keys().flat_map(|prefix| [prefix.as_str(), "\n"]).collect();
-        // Answers chunks: runs of answers, in the prefixes' order.
+        let stored = self.stored_answers(&entries, &located, &written);
+        let answered: String = stored.keys().flat_map(|key| [key.as_str(), "\n"]).collect();
+        // Answers chunks: runs of answers, in their keys' order.
         let stored: Vec<&Answer> = stored.values().collect();
         let mut answer_firsts = Vec::new();
         let mut start = 0;

@@ -365,20 +365,20 @@ impl<'a> Index<'a> {
         Some(Key { word, spelling: entry.spelling, stripped: entry.stripped, stem: entry.stem })
     }
 
-    /// The answer a split index stores for `prefix` typed alone, if it has
-    /// one and its answers chunk (else that chunk is noted).
-    pub fn stored_answer(&self, prefix: &str) -> Option<answers::Answer> {
+    /// The answer a split index stores by `key` (see `search::answers`), if
+    /// it has one and its answers chunk (else that chunk is noted).
+    pub fn stored_answer(&self, key: &str) -> Option<answers::Answer> {
         match &self.layout {
             Layout::Whole { .. } => None,
             #[cfg(reads_split)]
-            Layout::Split(split) => split.stored_answer(prefix),
+            Layout::Split(split) => split.stored_answer(key),
         }
     }
 
-    /// Does a split index store an answer for `prefix` typed alone?
-    pub fn answers(&self, prefix: &str) -> bool {
+    /// Does a split index store an answer by `key`?
+    pub fn answers(&self, key: &str) -> bool {
         #[cfg(reads_split)]
-        return matches!(&self.layout, Layout::Split(split) if split.answers(prefix));
+        return matches!(&self.layout, Layout::Split(split) if split.answers(key));
         #[cfg(not(reads_split))]
         false
     }

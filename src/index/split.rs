@@ -3,7 +3,7 @@
 //!
 //! The core holds what every query needs: the table of chunks, where the
 //! dictionary is cut into ranges, the documents' lengths (for BM25) and
-//! title lengths, and which prefixes have a stored answer. Five kinds of
+//! title lengths, and which queries have a stored answer. Five kinds of
 //! chunks hold the rest, each laid out so a query reads few of them:
 //!
 //! - **dictionary chunks** ([`Kind::Terms`]): a range of the dictionary's
@@ -17,9 +17,9 @@
 //!   reads positions from occurrences, not from documents);
 //! - **forms chunks** ([`Kind::Forms`]), one per postings chunk: how its
 //!   words are most often written, read only for suggestions;
-//! - **answers chunks** ([`Kind::Answers`]): the stored answers of a run of
-//!   prefixes (see [`super::answers`]): a common word, or the first letters
-//!   of a word, typed alone reads one of them and nothing else.
+//! - **answers chunks** ([`Kind::Answers`]): stored answers (see
+//!   [`super::answers`]): a common word, or the first letters of a word,
+//!   typed alone reads one of them and nothing else.
 //!
 //! Every chunk is a file of the index format (magic, version, kind,
 //! checksummed sections), named after its checksum (`w12-1a2b3c4d.bin`), so
@@ -31,14 +31,14 @@
 //!             documents, answers; forms: as many as postings) · per chunk
 //!             (dictionary, postings, documents, forms, answers): byte
 //!             length u32, checksum u32 · per documents chunk: its first
-//!             document u32 · per answers chunk: its first prefix's place
-//!             in `answered` u32
+//!             document u32 · per answers chunk: its first key's place in
+//!             `answered` u32
 //! shards      per dictionary chunk after the first: the first key
 //!             (u32 offsets × (count + 1), then the keys' bytes)
 //! norms       per document: its length code
 //! titles      per document: tokens in its title (u8; 255: look further) ·
 //!             count u32 · (document, tokens) u32 pairs for titles of 255+
-//! answered    the prefixes with a stored answer (see `search::answers`),
+//! answered    the keys of the stored answers (see `search::answers`),
 //!             sorted, each followed by a newline
 //! ```
 //!
@@ -125,9 +125,9 @@ pub struct Split<'a> {
     /// The first key of each dictionary chunk after the first.
     firsts: Vec<&'a str>,
     doc_firsts: Vec<u32>,
-    /// Prefixes with a stored answer, sorted.
+    /// The keys of the stored answers, sorted.
     answered: Vec<&'a str>,
-    /// Each answers chunk's first prefix (its place in `answered`).
+    /// Each answers chunk's first key (its place in `answered`).
     answer_firsts: Vec<u32>,
     /// The chunks given so far. They are kept for the life of the program
     /// (a page's chunks are needed as long as its search box is there), so
@@ -238,15 +238,15 @@ impl<'a> Split<'a> {
         })
     }
 
-    /// Is an answer to `prefix` stored?
-    pub fn answers(&self, prefix: &str) -> bool {
-        self.answered.binary_search(&prefix).is_ok()
+    /// Is an answer stored by `key`?
+    pub fn answers(&self, key: &str) -> bool {
+        self.answered.binary_search(&key).is_ok()
     }
 
-    /// The answer stored for `prefix`, if it has one and its chunk was
-    /// given (else that chunk is noted).
-    pub fn stored_answer(&self, prefix: &str) -> Option<Answer> {
-        let place = self.answered.binary_search(&prefix).ok()? as u32;
+    /// The answer stored by `key`, if it has one and its chunk was given
+    /// (else that chunk is noted).
+    pub fn stored_answer(&self, key: &str) -> Option<Answer> {
+        let place = self.answered.binary_search(&key).ok()? as u32;
         let i = self.answer_firsts.partition_point(|&first| first <= place).checked_sub(1)?;
         let chunk = self.answers.get(i)?.get().or_else(|| {
             self.need(self.place(Kind::Answers, i));

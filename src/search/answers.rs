@@ -5,9 +5,9 @@
 //! lie in many chunks. A split index keeps the answer to each such prefix
 //! typed alone (one whose completions are stored): its best documents,
 //! their scores before idf, where the prefix matched them, and the first
-//! page's hits. Common words, and the prefixes of them a reader types on
-//! the way (الل, الله), whose postings lie in two chunks or more, get
-//! theirs too (two pages of it). The builder computes each with this
+//! page's hits. Common words, typed in full (الله and a space) or on the
+//! way (الل, الله), whose postings lie in two chunks or more, get theirs
+//! too (two pages of it). The builder computes each with this
 //! engine over the whole index, so it is the answer a whole index gives.
 //! Answers are kept in answers chunks (see `index::answers`) that the core
 //! finds: such a keystroke reads one chunk, and shows its first page
@@ -25,35 +25,37 @@ use crate::index::postings::{BEST, END};
 use crate::index::Index;
 use crate::query::{parse, Clause, Query};
 
-/// The prefix a query is, if it is one alone: a single word being typed,
-/// as typed (its spelling: vowels and tatweel aside). Answers are stored
-/// by it, for the query a reader typed: a spelling of its own ranks the
-/// documents that write it so first (الصلاة, not الصلاه).
-fn typed_prefix(query: &Query) -> Option<&str> {
+/// The key a query's answer would be stored by, if it is a single word
+/// alone: as typed (its spelling: vowels and tatweel aside), followed by a
+/// space once typed in full (a prefix no more). A spelling of its own ranks
+/// the documents that write it so first (الصلاة, not الصلاه).
+fn typed_key(query: &Query) -> Option<String> {
     match (query.include.as_slice(), query.exclude.is_empty()) {
-        ([Clause::Word(word)], true) if word.prefix => Some(&word.forms.spelling),
+        ([Clause::Word(word)], true) => {
+            let spelling = &word.forms.spelling;
+            Some(if word.prefix { spelling.clone() } else { [spelling, " "].concat() })
+        }
         _ => None,
     }
 }
 
-/// `typed` as the prefix the answer to it would be stored by, if it is one
-/// (the spelling of a single word being typed).
+/// The key the answer to `typed` would be stored by, if it is a single
+/// word alone.
 pub fn stored_as(typed: &str) -> Option<String> {
-    typed_prefix(&parse(typed)).map(String::from)
+    typed_key(&parse(typed))
 }
 
-/// The plan of `prefix` typed alone, if answers are stored by it (it is
-/// the spelling of a single word being typed).
-fn typed_plan<'a>(index: &Index<'a>, prefix: &str) -> Option<Plan<'a>> {
-    let query = parse(prefix);
-    (typed_prefix(&query) == Some(prefix)).then(|| Plan::new(index, &query, true))
+/// The plan of `key` typed alone, if answers are stored by it.
+fn typed_plan<'a>(index: &Index<'a>, key: &str) -> Option<Plan<'a>> {
+    let query = parse(key);
+    (typed_key(&query).as_deref() == Some(key)).then(|| Plan::new(index, &query, true))
 }
 
-/// The answer to `prefix` typed alone, over a whole index (at build time):
+/// The answer to `key` typed alone, over a whole index (at build time):
 /// its best `docs` documents (at most [`BEST`]), the first [`SHOWN`] with
 /// their hits.
-pub fn compute(index: &Index<'_>, prefix: &str, docs: usize) -> Option<Answer> {
-    let plan = typed_plan(index, prefix)?;
+pub fn compute(index: &Index<'_>, key: &str, docs: usize) -> Option<Answer> {
+    let plan = typed_plan(index, key)?;
     let found = matcher::find(index, &plan, docs.min(BEST));
     let leaf = &plan.leaves[0];
     let df = leaf.sources.iter().map(|s| s.list.df).max().unwrap_or(0);
@@ -86,26 +88,26 @@ pub fn compute(index: &Index<'_>, prefix: &str, docs: usize) -> Option<Answer> {
     Some(Answer { total: found.total as u32, estimated: found.total_is_estimate, df, docs })
 }
 
-/// The words (their ids) whose posting lists `prefix` typed alone reads,
+/// The words (their ids) whose posting lists `key` typed alone reads,
 /// over a whole index (at build time: which chunks it would fetch).
-pub fn words_read(index: &Index<'_>, prefix: &str) -> Vec<u32> {
-    typed_plan(index, prefix).map_or_else(Vec::new, |plan| plan.leaves[0].sources.iter().map(|s| s.word.id).collect())
+pub fn words_read(index: &Index<'_>, key: &str) -> Vec<u32> {
+    typed_plan(index, key).map_or_else(Vec::new, |plan| plan.leaves[0].sources.iter().map(|s| s.word.id).collect())
 }
 
 /// The stored answer to `query` on a split index, for a page within it;
 /// `None` if it has none (the engine then runs).
 pub fn answer(index: &Index<'_>, query: &Query, options: &SearchOptions) -> Option<SearchResponse> {
-    let prefix = typed_prefix(query)?;
-    if options.offset.saturating_add(options.limit) > BEST || !index.answers(prefix) {
+    let key = typed_key(query)?;
+    if options.offset.saturating_add(options.limit) > BEST || !index.answers(&key) {
         return None;
     }
     // Its answers chunk first: planning without it would fetch others
     // that the answer makes needless.
-    let Some(answer) = index.stored_answer(prefix) else { return Some(SearchResponse::empty()) };
-    // Stored for the prefix as the builder typed it: the same query only;
+    let Some(answer) = index.stored_answer(&key) else { return Some(SearchResponse::empty()) };
+    // Stored for the word as the builder typed it: the same query only;
     // and a page past the documents stored is the engine's.
     let end = options.offset.saturating_add(options.limit);
-    if parse(prefix) != *query || (end > answer.docs.len() && answer.docs.len() < answer.total as usize) {
+    if parse(&key) != *query || (end > answer.docs.len() && answer.docs.len() < answer.total as usize) {
         return None;
     }
     let idf = idf(answer.df, index.doc_count());
