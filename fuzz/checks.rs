@@ -80,11 +80,11 @@ pub fn forged_chunk(input: &[u8]) {
     let mut chunk = split.chunks[which].1.clone();
     edit(&mut chunk, edits);
     reseal(&mut chunk);
-    // The core's table: section "chunks" (the first), four counts, then per
+    // The core's table: section "chunks" (the first), five counts, then per
     // chunk its length and checksum.
     let mut core = split.core.clone();
     let Some(table) = get_u32(&core, 32) else { return };
-    let at = table as usize + 16 + 8 * which;
+    let at = table as usize + 20 + 8 * which;
     core[at..at + 4].copy_from_slice(&(chunk.len() as u32).to_le_bytes());
     core[at + 4..at + 8].copy_from_slice(&bahth::index::format::checksum(&chunk).to_le_bytes());
     reseal(&mut core);
@@ -122,7 +122,9 @@ pub fn forged_chunk(input: &[u8]) {
 /// chunks of a few hundred bytes (every kind several times).
 fn small_split() -> &'static SplitBuild {
     static SPLIT: OnceLock<SplitBuild> = OnceLock::new();
-    SPLIT.get_or_init(|| build_split(&seed_openings(), &SplitSizes { terms: 512, words: 512, docs: 512, answers: 512 }))
+    SPLIT.get_or_init(|| {
+        build_split(&seed_openings(), &SplitSizes { terms: 512, words: 512, docs: 512, answers: 512, near: 512 })
+    })
 }
 
 /// Any query over the embedded index. The first byte picks the page; the

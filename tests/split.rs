@@ -40,7 +40,8 @@ fn mixed(count: usize) -> Vec<Document> {
 }
 
 /// Small chunks: every query crosses several.
-const SMALL: SplitSizes = SplitSizes { terms: 4 * 1024, words: 6 * 1024, docs: 8 * 1024, answers: 8 * 1024 };
+const SMALL: SplitSizes =
+    SplitSizes { terms: 4 * 1024, words: 6 * 1024, docs: 8 * 1024, answers: 8 * 1024, near: 2 * 1024 };
 
 /// A split index and its chunk files, as a page would fetch them.
 struct Fetching {
@@ -106,7 +107,7 @@ fn answers_as_whole(docs: &[Document], sizes: SplitSizes) -> Fetching {
     let whole = Index::from_bytes(&whole_bytes).unwrap();
     let split = build_split(docs, &sizes);
     let kinds: Vec<char> = split.chunks.iter().map(|(name, _)| name.chars().next().unwrap()).collect();
-    for kind in ['t', 'w', 'd', 'a'] {
+    for kind in ['t', 'w', 'd', 'a', 'n'] {
         assert!(kinds.iter().filter(|&&k| k == kind).count() >= 2, "{kind}: {kinds:?}");
     }
     let mut fetching = Fetching::new(split);
@@ -122,7 +123,10 @@ fn answers_as_whole(docs: &[Document], sizes: SplitSizes) -> Fetching {
 
 #[test]
 fn the_seeds_split_answer_as_the_whole_index() {
-    answers_as_whole(&seeds(), SplitSizes { terms: 2 * 1024, words: 2 * 1024, docs: 4 * 1024, answers: 2 * 1024 });
+    answers_as_whole(
+        &seeds(),
+        SplitSizes { terms: 2 * 1024, words: 2 * 1024, docs: 4 * 1024, answers: 2 * 1024, near: 1024 },
+    );
 }
 
 #[test]
@@ -212,4 +216,28 @@ fn a_word_being_typed_after_others_fetches_only_what_it_reads() {
     // are fetched (26 chunks when every completion's record was read).
     assert_eq!(rounds.len(), 3, "{rounds:?}");
     assert!(fetched("t") <= 6 && fetched("w") <= 12, "{rounds:?}");
+}
+
+#[test]
+fn a_word_found_nowhere_reads_typo_keys_then_only_the_entries_of_keys_found() {
+    let mut fetching = Fetching::new(build_split(&mixed(1500), &SMALL));
+    let kinds = |rounds: &[Vec<String>]| -> Vec<String> {
+        rounds.iter().map(|round| round.iter().map(|n| &n[..1]).collect()).collect()
+    };
+    let only = |kind: char, round: &str| !round.is_empty() && round.chars().all(|k| k == kind);
+    // Absent: its own dictionary chunks, then the typo keys chunks of its
+    // first letters (ك, and م once the clitic ك is read off), then the
+    // entries of the keys a typo away: nothing else.
+    let (response, rounds) = fetching.search("كمبيوتر ", &SearchOptions::default());
+    assert_eq!(response.total, 0);
+    let rounds = kinds(&rounds);
+    assert!(rounds.len() <= 3 && only('t', &rounds[0]) && only('n', &rounds[1]), "{rounds:?}");
+    assert!(rounds.concat().chars().all(|k| "tn".contains(k)) && rounds.concat().len() <= 6, "{rounds:?}");
+    // A typo of البوسعيدي: the typo keys, then what the word it is read as
+    // reads.
+    let (response, rounds) = fetching.search("البوسعدي ", &SearchOptions::default());
+    assert_eq!(response.corrections[0].to, "البوسعيدي");
+    let rounds = kinds(&rounds);
+    assert!(only('n', &rounds[1]) && rounds[1].len() <= 3, "{rounds:?}");
+    assert!(rounds.concat().matches('t').count() <= 3, "{rounds:?}");
 }

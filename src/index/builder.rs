@@ -14,7 +14,7 @@ use super::impact::{impact, Norms, TITLE_TF};
 use super::keys::{KeyEntry, KeyTableWriter, COMPLETIONS_MARK};
 use super::occurrences;
 use super::postings;
-use super::split::ChunkInfo;
+use super::split::{write_keys, ChunkInfo};
 use super::store::{word_order, Form, StoreBuilder};
 use super::words::{write_forms, WordRef, WordTableWriter, WrittenList};
 use super::Index;
@@ -82,6 +82,8 @@ pub struct SplitSizes {
     pub docs: usize,
     /// Answers chunks: stored answers, their first page's hits included.
     pub answers: usize,
+    /// Typo keys chunks: keys (their bytes, before the fst shares them).
+    pub near: usize,
 }
 
 /// Small chunks: a query reads a sliver of each chunk it fetches, and each
@@ -90,7 +92,7 @@ pub struct SplitSizes {
 /// on the 21k collection, الصلاة's from 152 to 118 KB.
 impl Default for SplitSizes {
     fn default() -> Self {
-        SplitSizes { terms: 4 * 1024, words: 4 * 1024, docs: 2 * 1024, answers: 8 * 1024 }
+        SplitSizes { terms: 4 * 1024, words: 4 * 1024, docs: 2 * 1024, answers: 8 * 1024, near: 16 * 1024 }
     }
 }
 
@@ -466,6 +468,35 @@ impl Corpus {
             }
         }
 
+        // Typo keys chunks: ranges of the keys that are words or read as
+        // words once a clitic is removed (those a typo is looked for among).
+        let near: Vec<&str> = entries
+            .iter()
+            .filter(|d| d.entry.word.is_some() || !d.entry.stripped.is_empty())
+            .map(|d| d.key.as_str())
+            .collect();
+        let mut near_firsts: Vec<&str> = Vec::new();
+        let mut start = 0;
+        // At least one, if empty.
+        loop {
+            let mut end = start;
+            let mut size = 0;
+            while end < near.len() && (end == start || size < sizes.near) {
+                size += near[end].len();
+                end += 1;
+            }
+            if start > 0 {
+                near_firsts.push(near[start]);
+            }
+            let set = fst::Set::from_iter(&near[start..end]).expect("keys are sorted and unique");
+            let header = Header { kind: Kind::Near, counts: [(end - start) as u32, 0, 0] };
+            add(Kind::Near, near_firsts.len(), format::write(header, &[set.as_fst().as_bytes()]));
+            start = end;
+            if start >= near.len() {
+                break;
+            }
+        }
+
         // Documents chunks: runs of documents.
         let mut doc_firsts = Vec::new();
         let mut start = 0;
@@ -485,13 +516,13 @@ impl Corpus {
         }
 
         // The core: the chunk table (dictionary, postings, documents, forms,
-        // answers).
-        let kinds = [Kind::Terms, Kind::Words, Kind::Docs, Kind::Forms, Kind::Answers];
+        // answers, typo keys).
+        let kinds = [Kind::Terms, Kind::Words, Kind::Docs, Kind::Forms, Kind::Answers, Kind::Near];
         let order = |kind: Kind| kinds.iter().position(|&k| k == kind);
         chunks.sort_by_key(|(info, _)| (order(info.kind), info.index));
         let count = |kind: Kind| chunks.iter().filter(|(info, _)| info.kind == kind).count() as u32;
         let mut table = Vec::new();
-        for n in [count(Kind::Terms), count(Kind::Words), count(Kind::Docs), count(Kind::Answers)] {
+        for n in [count(Kind::Terms), count(Kind::Words), count(Kind::Docs), count(Kind::Answers), count(Kind::Near)] {
             table.extend_from_slice(&n.to_le_bytes());
         }
         for (info, _) in &chunks {
@@ -501,16 +532,6 @@ impl Corpus {
         for first in doc_firsts.iter().chain(&answer_firsts) {
             table.extend_from_slice(&first.to_le_bytes());
         }
-        let mut shards = Vec::new();
-        let mut offset = 0u32;
-        for key in firsts.iter().map(|k| k.as_bytes()).chain([&[][..]]) {
-            shards.extend_from_slice(&offset.to_le_bytes());
-            offset += key.len() as u32;
-        }
-        shards.truncate(4 * (firsts.len() + 1));
-        for key in &firsts {
-            shards.extend_from_slice(key.as_bytes());
-        }
         let mut titles: Vec<u8> = self.titles.iter().map(|&t| t.min(255) as u8).collect();
         let long: Vec<(usize, u32)> = self.titles.iter().copied().enumerate().filter(|&(_, t)| t >= 255).collect();
         titles.extend_from_slice(&(long.len() as u32).to_le_bytes());
@@ -518,8 +539,9 @@ impl Corpus {
             titles.extend_from_slice(&(doc as u32).to_le_bytes());
             titles.extend_from_slice(&tokens.to_le_bytes());
         }
-        let core =
-            format::write(self.header(Kind::Core), &[&table, &shards, &self.codes, &titles, answered.as_bytes()]);
+        let [shards, near] = [write_keys(&firsts), write_keys(&near_firsts)];
+        let sections: [&[u8]; 6] = [&table, &shards, &self.codes, &titles, answered.as_bytes(), &near];
+        let core = format::write(self.header(Kind::Core), &sections);
         SplitBuild { core, chunks: chunks.into_iter().map(|(info, bytes)| (info.name(), bytes)).collect() }
     }
 }

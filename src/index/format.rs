@@ -1,9 +1,9 @@
 //! The byte layout of index files (format version 5): self-describing
 //! blobs, read in place, every part checksummed.
 //!
-//! One container serves seven kinds of file: a whole index (what is embedded
+//! One container serves eight kinds of file: a whole index (what is embedded
 //! in a module by default), and for a split index (see [`super::split`]) its
-//! core and its five kinds of chunks.
+//! core and its six kinds of chunks.
 //!
 //! ```text
 //! header      magic "BAHTHIDX" · version u32 · kind u32 · three counts u32
@@ -59,13 +59,17 @@ pub enum Kind {
     /// How the words of one postings chunk are written. Counts: its word
     /// count.
     Forms,
-    /// Stored answers (see `super::answers`). Counts: the first prefix's
-    /// place among those answered, the answer count.
+    /// Stored answers (see `super::answers`). Counts: the first answer's
+    /// place among those stored, the answer count.
     Answers,
+    /// A range of the keys a typo may be near: those that are words, or
+    /// read as words once a clitic is removed. Counts: its key count.
+    Near,
 }
 
 impl Kind {
-    const ALL: [Kind; 7] = [Kind::Index, Kind::Core, Kind::Terms, Kind::Words, Kind::Docs, Kind::Forms, Kind::Answers];
+    const ALL: [Kind; 8] =
+        [Kind::Index, Kind::Core, Kind::Terms, Kind::Words, Kind::Docs, Kind::Forms, Kind::Answers, Kind::Near];
 
     /// The names of its sections, in order.
     pub fn sections(self) -> &'static [&'static str] {
@@ -73,12 +77,13 @@ impl Kind {
             Kind::Index => {
                 &["terms", "words", "keys", "postings", "written", "separators", "docs", "meta", "norms", "stream"]
             }
-            Kind::Core => &["chunks", "shards", "norms", "titles", "answered"],
+            Kind::Core => &["chunks", "shards", "norms", "titles", "answered", "near"],
             Kind::Terms => &["terms", "keys", "postings"],
             Kind::Words => &["words", "postings", "occurrences"],
             Kind::Docs => &["docs", "meta", "texts"],
             Kind::Forms => &["written"],
             Kind::Answers => &["answers"],
+            Kind::Near => &["terms"],
         }
     }
 
@@ -92,6 +97,7 @@ impl Kind {
             Kind::Docs => "a documents chunk",
             Kind::Forms => "a forms chunk",
             Kind::Answers => "an answers chunk",
+            Kind::Near => "a typo keys chunk",
         }
     }
 }

@@ -17,10 +17,13 @@ const TRANS_INDEX_THRESHOLD: usize = 32;
 /// The address of the empty final node, which has no bytes.
 const EMPTY_ADDRESS: usize = 0;
 
-/// Can `fst::Fst::new` read these bytes' trailer without overflowing? (It
-/// adds to the root address before comparing it with the length.)
-pub fn has_sound_trailer(bytes: &[u8]) -> bool {
-    root_address(bytes).is_some()
+/// The fst in `bytes`, if every node of it decodes within them.
+pub fn open(bytes: &[u8]) -> Option<Fst<&[u8]>> {
+    // `Fst::new` adds to the root address before comparing it with the
+    // length: the trailer is checked first.
+    root_address(bytes)?;
+    let fst = Fst::new(bytes).ok()?;
+    is_sound(&fst).then_some(fst)
 }
 
 /// The root node's address from the trailer (version, …, root address u64,
@@ -32,7 +35,7 @@ fn root_address(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Does every node reachable from the root decode within the bytes?
-pub fn is_sound(fst: &Fst<&[u8]>) -> bool {
+fn is_sound(fst: &Fst<&[u8]>) -> bool {
     let data = fst.as_bytes();
     let Some(root) = root_address(data) else { return false };
     // Nodes live before the trailer (length, root address, checksum).

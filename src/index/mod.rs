@@ -404,21 +404,10 @@ impl<'a> Index<'a> {
     /// The dictionaries (chunks) whose keys may start with `prefix` (all:
     /// ""), in key order; any not given yet are noted and left out.
     fn shards(&self, prefix: &str) -> Vec<&Shard<'a>> {
-        self.shards_of(&[prefix])
-    }
-
-    /// The dictionaries whose keys may start with any of `prefixes`, each
-    /// once, in key order.
-    fn shards_of(&self, prefixes: &[&str]) -> Vec<&Shard<'a>> {
         match &self.layout {
             Layout::Whole { shard, .. } => vec![shard],
             #[cfg(reads_split)]
-            Layout::Split(split) => {
-                let mut places: Vec<usize> = prefixes.iter().flat_map(|p| split.shards_with_prefix(p)).collect();
-                crate::sort::sort_by(&mut places, &|a, b| a < b);
-                places.dedup();
-                places.into_iter().filter_map(|i| split.shard(i)).collect()
-            }
+            Layout::Split(split) => split.shards_with_prefix(prefix).filter_map(|i| split.shard(i)).collect(),
         }
     }
 
@@ -487,24 +476,43 @@ impl<'a> Index<'a> {
 
     /// Keys (at most `limit`) within `distance` edits of `term` (see
     /// [`fuzzy`]), each with the words that read as it. Such a key starts
-    /// with `term`'s first letter up to its dots: a split index reads only
-    /// the dictionary chunks of those letters, not the whole dictionary.
+    /// with `term`'s first letter up to its dots. A split index looks for
+    /// them in its typo keys chunks of those letters, then reads the
+    /// dictionary chunks of only the keys found.
     pub fn keys_near(&self, term: &str, distance: u8, limit: usize) -> Vec<(String, Vec<Word<'a>>)> {
+        let near = EditDistance::new(term, distance);
         let mut keys = Vec::new();
-        let firsts = term.chars().next().map_or_else(|| vec![String::new()], fuzzy::same_skeleton);
-        let firsts: Vec<&str> = firsts.iter().map(String::as_str).collect();
-        'shards: for shard in self.shards_of(&firsts) {
-            let mut stream = shard.terms.search(EditDistance::new(term, distance)).into_stream();
-            while let Some((key, ordinal)) = stream.next() {
-                if let Some(entry) = shard.keys.entry(ordinal).and_then(|e| self.resolve(e)) {
-                    let readers = self.readers(&entry);
-                    // (Keys are UTF-8: the fst check at open sees to it.)
-                    if let (false, Ok(key)) = (readers.is_empty(), std::str::from_utf8(key)) {
-                        keys.push((key.to_string(), readers));
+        match &self.layout {
+            Layout::Whole { shard, .. } => {
+                let mut stream = shard.terms.search(&near).into_stream();
+                while let (true, Some((key, ordinal))) = (keys.len() < limit, stream.next()) {
+                    if let Some(entry) = shard.keys.entry(ordinal).and_then(|e| self.resolve(e)) {
+                        let readers = self.readers(&entry);
+                        // (Keys are UTF-8: the fst check at open sees to it.)
+                        if let (false, Ok(key)) = (readers.is_empty(), std::str::from_utf8(key)) {
+                            keys.push((key.to_string(), readers));
+                        }
                     }
                 }
-                if keys.len() == limit {
-                    break 'shards;
+            }
+            #[cfg(reads_split)]
+            Layout::Split(split) => {
+                let firsts = term.chars().next().map_or_else(|| vec![String::new()], fuzzy::same_skeleton);
+                let mut places: Vec<usize> = firsts.iter().flat_map(|f| split.near_with_prefix(f)).collect();
+                crate::sort::sort_by(&mut places, &|a, b| a < b);
+                places.dedup();
+                // Every typo key has readers: those whose dictionary chunk
+                // is not here yet (noted) count towards the limit too.
+                let mut found = 0;
+                for set in places.into_iter().filter_map(|i| split.near(i)) {
+                    let mut stream = set.search(&near).into_stream();
+                    while let (true, Some(key)) = (found < limit, stream.next()) {
+                        found += 1;
+                        let Ok(key) = std::str::from_utf8(key) else { continue };
+                        if let Some(readers) = self.key(key).map(|entry| self.readers(&entry)) {
+                            keys.push((key.to_string(), readers));
+                        }
+                    }
                 }
             }
         }

@@ -3,8 +3,9 @@
 //!
 //! The core holds what every query needs: the table of chunks, where the
 //! dictionary is cut into ranges, the documents' lengths (for BM25) and
-//! title lengths, and which queries have a stored answer. Five kinds of
-//! chunks hold the rest, each laid out so a query reads few of them:
+//! title lengths, which queries have a stored answer, and where the keys a
+//! typo may be near are cut. Six kinds of chunks hold the rest, each laid
+//! out so a query reads few of them:
 //!
 //! - **dictionary chunks** ([`Kind::Terms`]): a range of the dictionary's
 //!   keys, as their own fst, with their entries and spelling lists;
@@ -19,7 +20,13 @@
 //!   words are most often written, read only for suggestions;
 //! - **answers chunks** ([`Kind::Answers`]): stored answers (see
 //!   [`super::answers`]): a common word, or the first letters of a word,
-//!   typed alone reads one of them and nothing else.
+//!   typed alone reads one of them and nothing else;
+//! - **typo keys chunks** ([`Kind::Near`]): a range of the keys that are
+//!   words or read as words without a clitic, as an fst and nothing else. A
+//!   word found nowhere looks for keys a typo away among those starting
+//!   with its first letter: these chunks, then the dictionary chunks of only
+//!   the keys found (the dictionary chunks of a letter are ten times as
+//!   many, entries and all).
 //!
 //! Every chunk is a file of the index format (magic, version, kind,
 //! checksummed sections), named after its checksum (`w12-1a2b3c4d.bin`), so
@@ -27,12 +34,12 @@
 //! checks a chunk against the core's table before using it.
 //!
 //! ```text
-//! chunks      count of each kind u32 × 4 (dictionary, postings,
-//!             documents, answers; forms: as many as postings) · per chunk
-//!             (dictionary, postings, documents, forms, answers): byte
-//!             length u32, checksum u32 · per documents chunk: its first
-//!             document u32 · per answers chunk: its first key's place in
-//!             `answered` u32
+//! chunks      count of each kind u32 × 5 (dictionary, postings,
+//!             documents, answers, typo keys; forms: as many as postings)
+//!             · per chunk (dictionary, postings, documents, forms, answers,
+//!             typo keys): byte length u32, checksum u32 · per documents
+//!             chunk: its first document u32 · per answers chunk: its first
+//!             key's place in `answered` u32
 //! shards      per dictionary chunk after the first: the first key
 //!             (u32 offsets × (count + 1), then the keys' bytes)
 //! norms       per document: its length code
@@ -40,6 +47,8 @@
 //!             count u32 · (document, tokens) u32 pairs for titles of 255+
 //! answered    the keys of the stored answers (see `search::answers`),
 //!             sorted, each followed by a newline
+//! near        per typo keys chunk after the first: the first key (as in
+//!             `shards`)
 //! ```
 //!
 //! A query runs against the chunks it has; every chunk it would have read
@@ -84,6 +93,7 @@ impl ChunkInfo {
             Kind::Words => 'w',
             Kind::Forms => 'f',
             Kind::Answers => 'a',
+            Kind::Near => 'n',
             _ => 'd',
         });
         push_decimal(out, u64::from(self.index));
@@ -101,18 +111,15 @@ pub struct Shard<'a> {
     pub keys: KeyTable<'a>,
 }
 
+fn not_a_dictionary() -> IndexError {
+    IndexError::Corrupt("section \"terms\" is not a valid dictionary".into())
+}
+
 impl<'a> Shard<'a> {
     /// Opens a dictionary: an fst whose every node has been checked, and
     /// its entries.
     pub fn new(terms: &'a [u8], keys: &'a [u8], postings: &'a [u8], located: bool) -> Result<Shard<'a>, IndexError> {
-        let not_a_dictionary = || IndexError::Corrupt("section \"terms\" is not a valid dictionary".into());
-        if !fst_check::has_sound_trailer(terms) {
-            return Err(not_a_dictionary());
-        }
-        let terms = fst::Map::new(terms).map_err(|_| not_a_dictionary())?;
-        if !fst_check::is_sound(terms.as_fst()) {
-            return Err(not_a_dictionary());
-        }
+        let terms = fst_check::open(terms).map(fst::Map::from).ok_or_else(not_a_dictionary)?;
         let keys = KeyTable::new(keys, postings, located)
             .ok_or_else(|| IndexError::Corrupt("section \"keys\" is cut short".into()))?;
         Ok(Shard { terms, keys })
@@ -124,6 +131,8 @@ pub struct Split<'a> {
     pub chunks: Vec<ChunkInfo>,
     /// The first key of each dictionary chunk after the first.
     firsts: Vec<&'a str>,
+    /// The first key of each typo keys chunk after the first.
+    near_firsts: Vec<&'a str>,
     doc_firsts: Vec<u32>,
     /// The keys of the stored answers, sorted.
     answered: Vec<&'a str>,
@@ -137,6 +146,7 @@ pub struct Split<'a> {
     docs: Vec<OnceLock<Texts<'static>>>,
     forms: Vec<OnceLock<&'static [u8]>>,
     answers: Vec<OnceLock<AnswersChunk<'static>>>,
+    near: Vec<OnceLock<fst::Set<&'static [u8]>>>,
     titles: &'a [u8],
     doc_count: u32,
 }
@@ -167,17 +177,18 @@ pub fn take_missing() -> Vec<usize> {
 }
 
 impl<'a> Split<'a> {
-    /// Reads a core's sections: `[chunks, shards, norms, titles, answered]`.
+    /// Reads a core's sections: `[chunks, shards, norms, titles, answered,
+    /// near]`.
     pub fn new(sections: &[&'a [u8]], doc_count: u32) -> Result<Split<'a>, IndexError> {
         let corrupt = |what: &str| IndexError::Corrupt(["section \"", what, "\" is cut short or malformed"].concat());
-        let &[chunks, shards, _, titles, answered] = sections else { return Err(corrupt("chunks")) };
+        let &[chunks, shards, _, titles, answered, near] = sections else { return Err(corrupt("chunks")) };
         let answered = std::str::from_utf8(answered).map_err(|_| corrupt("answered"))?;
         let answered: Vec<&'a str> = answered.split_terminator('\n').collect();
-        let counts = [get_u32(chunks, 0), get_u32(chunks, 4), get_u32(chunks, 8), get_u32(chunks, 12)];
-        let [Some(terms), Some(words), Some(docs), Some(answers)] = counts else { return Err(corrupt("chunks")) };
-        let total = terms as usize + 2 * words as usize + docs as usize + answers as usize;
-        let firsts_at = 16 + 8 * total;
-        if chunks.len() != firsts_at + 4 * (docs as usize + answers as usize) || terms == 0 {
+        let counts: Vec<u32> = (0..5).filter_map(|i| get_u32(chunks, 4 * i)).collect();
+        let &[terms, words, docs, answers, nears] = counts.as_slice() else { return Err(corrupt("chunks")) };
+        let total = terms as usize + 2 * words as usize + docs as usize + answers as usize + nears as usize;
+        let firsts_at = 20 + 8 * total;
+        if chunks.len() != firsts_at + 4 * (docs as usize + answers as usize) || terms == 0 || nears == 0 {
             return Err(corrupt("chunks"));
         }
         let mut table = Vec::with_capacity(total);
@@ -187,10 +198,11 @@ impl<'a> Split<'a> {
             (Kind::Docs, docs),
             (Kind::Forms, words),
             (Kind::Answers, answers),
+            (Kind::Near, nears),
         ];
         for (kind, count) in kinds {
             for index in 0..count {
-                let at = 16 + 8 * table.len();
+                let at = 20 + 8 * table.len();
                 let (length, checksum) = (get_u32(chunks, at), get_u32(chunks, at + 4));
                 let (Some(length), Some(checksum)) = (length, checksum) else { return Err(corrupt("chunks")) };
                 table.push(ChunkInfo { kind, index, length, checksum });
@@ -204,18 +216,8 @@ impl<'a> Split<'a> {
         };
         let doc_firsts = firsts_of(firsts_at, docs).ok_or_else(|| corrupt("chunks"))?;
         let answer_firsts = firsts_of(firsts_at + 4 * docs as usize, answers).ok_or_else(|| corrupt("chunks"))?;
-        let mut firsts = Vec::with_capacity(terms as usize - 1);
-        for i in 0..terms as usize - 1 {
-            let (Some(start), Some(end)) = (get_u32(shards, 4 * i), get_u32(shards, 4 * i + 4)) else {
-                return Err(corrupt("shards"));
-            };
-            let bytes = shards.get(4 * terms as usize + start as usize..4 * terms as usize + end as usize);
-            let key = bytes.and_then(|b| std::str::from_utf8(b).ok()).ok_or_else(|| corrupt("shards"))?;
-            if firsts.last().is_some_and(|&last| last >= key) {
-                return Err(corrupt("shards"));
-            }
-            firsts.push(key);
-        }
+        let firsts = read_keys(shards, terms as usize - 1).ok_or_else(|| corrupt("shards"))?;
+        let near_firsts = read_keys(near, nears as usize - 1).ok_or_else(|| corrupt("near"))?;
         if titles.len() < doc_count as usize {
             return Err(corrupt("titles"));
         }
@@ -225,6 +227,7 @@ impl<'a> Split<'a> {
         Ok(Split {
             chunks: table,
             firsts,
+            near_firsts,
             doc_firsts,
             answered,
             answer_firsts,
@@ -233,6 +236,7 @@ impl<'a> Split<'a> {
             docs: (0..docs).map(|_| OnceLock::new()).collect(),
             forms: (0..words).map(|_| OnceLock::new()).collect(),
             answers: (0..answers).map(|_| OnceLock::new()).collect(),
+            near: (0..nears).map(|_| OnceLock::new()).collect(),
             titles,
             doc_count,
         })
@@ -267,7 +271,8 @@ impl<'a> Split<'a> {
             Kind::Words => terms,
             Kind::Docs => terms + words,
             Kind::Forms => terms + words + docs,
-            _ => terms + 2 * words + docs,
+            Kind::Answers => terms + 2 * words + docs,
+            _ => terms + 2 * words + docs + self.answers.len(),
         };
         before + index
     }
@@ -279,9 +284,21 @@ impl<'a> Split<'a> {
 
     /// The dictionary chunks whose ranges hold keys starting with `prefix`.
     pub fn shards_with_prefix(&self, prefix: &str) -> std::ops::Range<usize> {
-        let first = self.shard_of(prefix);
-        let after = self.firsts[first..].iter().take_while(|k| k.starts_with(prefix)).count();
-        first..first + after + 1
+        ranges_with_prefix(&self.firsts, prefix)
+    }
+
+    /// The typo keys chunks whose ranges hold keys starting with `prefix`.
+    pub fn near_with_prefix(&self, prefix: &str) -> std::ops::Range<usize> {
+        ranges_with_prefix(&self.near_firsts, prefix)
+    }
+
+    /// Typo keys chunk `i`, or `None` (noted) if it was not given yet.
+    pub fn near(&self, i: usize) -> Option<&fst::Set<&'static [u8]>> {
+        let slot = self.near.get(i)?;
+        slot.get().or_else(|| {
+            self.need(self.place(Kind::Near, i));
+            None
+        })
     }
 
     pub fn shard_count(&self) -> usize {
@@ -402,6 +419,13 @@ impl<'a> Split<'a> {
             Kind::Forms => {
                 let _ = self.forms[i].set(sections[0]);
             }
+            Kind::Near => {
+                let set = fst_check::open(sections[0]).map(fst::Set::from).ok_or_else(|| opened(not_a_dictionary()))?;
+                if set.len() != header.counts[0] as usize {
+                    return Err(malformed());
+                }
+                let _ = self.near[i].set(set);
+            }
             Kind::Answers => {
                 let [first, count, _] = header.counts;
                 let next = self.answer_firsts.get(i + 1).map_or(self.answered.len(), |&f| f as usize);
@@ -440,6 +464,7 @@ impl<'a> Split<'a> {
             "d" => (terms + words, docs),
             "f" => (terms + words + docs, words),
             "a" => (terms + 2 * words + docs, self.answers.len()),
+            "n" => (terms + 2 * words + docs + self.answers.len(), self.near.len()),
             _ => return None,
         };
         let place = first + index;
@@ -454,9 +479,50 @@ impl<'a> Split<'a> {
             p if p < terms + words => self.words[p - terms].get().is_some(),
             p if p < terms + words + docs => self.docs[p - terms - words].get().is_some(),
             p if p < terms + 2 * words + docs => self.forms[p - terms - words - docs].get().is_some(),
-            p => self.answers.get(p - terms - 2 * words - docs).is_some_and(|s| s.get().is_some()),
+            p if p < terms + 2 * words + docs + self.answers.len() => {
+                self.answers[p - terms - 2 * words - docs].get().is_some()
+            }
+            p => self.near.get(p - terms - 2 * words - docs - self.answers.len()).is_some_and(|s| s.get().is_some()),
         }
     }
+}
+
+/// The ranges (of chunks cut at `firsts`, each chunk's first key after the
+/// first chunk's) that hold keys starting with `prefix`.
+fn ranges_with_prefix(firsts: &[&str], prefix: &str) -> std::ops::Range<usize> {
+    let first = firsts.partition_point(|&f| f <= prefix);
+    let after = firsts[first..].iter().take_while(|k| k.starts_with(prefix)).count();
+    first..first + after + 1
+}
+
+/// `count` keys, ascending: u32 offsets × (count + 1), then the keys'
+/// bytes (see [`write_keys`]).
+fn read_keys(section: &[u8], count: usize) -> Option<Vec<&str>> {
+    let mut keys: Vec<&str> = Vec::with_capacity(count);
+    let head = 4 * (count + 1);
+    for i in 0..count {
+        let (start, end) = (get_u32(section, 4 * i)? as usize, get_u32(section, 4 * i + 4)? as usize);
+        let key = std::str::from_utf8(section.get(head.checked_add(start)?..head.checked_add(end)?)?).ok()?;
+        if keys.last().is_some_and(|&last| last >= key) {
+            return None;
+        }
+        keys.push(key);
+    }
+    Some(keys)
+}
+
+/// Writes keys as [`read_keys`] reads them.
+pub fn write_keys(keys: &[&str]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut offset = 0u32;
+    for key in keys.iter().chain([&""]) {
+        out.extend_from_slice(&offset.to_le_bytes());
+        offset += key.len() as u32;
+    }
+    for key in keys {
+        out.extend_from_slice(key.as_bytes());
+    }
+    out
 }
 
 /// Writes a split index's chunks to `dir` (created), each gzipped: a static
@@ -496,5 +562,6 @@ mod tests {
         assert_eq!(name(Kind::Docs, 7990, 0xfedcba98), "d7990-fedcba98.bin");
         assert_eq!(name(Kind::Forms, u32::MAX, u32::MAX), "f4294967295-ffffffff.bin");
         assert_eq!(name(Kind::Answers, 3, 0xc0ffee), "a3-00c0ffee.bin");
+        assert_eq!(name(Kind::Near, 1, 1), "n1-00000001.bin");
     }
 }
