@@ -260,7 +260,7 @@ function printSplit(name, { sizes, kinds, chromium, first }, typed) {
   console.log(`  typing «${typed}» 5 times, in 3 page loads: per keystroke, the time its search takes to answer:`);
   console.log(`    first typing (cold, chunks fetched): median ${chromium.coldKeystrokeMedianMs.toFixed(1)} ms, p95 ${chromium.coldKeystrokeP95Ms.toFixed(1)} ms, max ${chromium.coldKeystrokeMaxMs.toFixed(1)} ms`);
   console.log(`    later typings (warm): p95 ${chromium.warmKeystrokeP95Ms.toFixed(2)} ms (median of ${chromium.warmKeystrokeP95s.map((p) => p.toFixed(2)).join(' / ')}); the page's main thread never runs a search`);
-  console.log('  chunks per query (cold; warm)    chunks        bytes   kinds (t dictionary, w postings, d documents, f forms, a answers)');
+  console.log('  chunks per query (cold; warm)    chunks        bytes   kinds (t dictionary, w postings, d documents, f forms, a answers, n typo keys)');
   for (const k of kinds) {
     console.log(`    ${k.kind.padEnd(18)} ${k.cold.join('/').padStart(12)}; ${k.warm}  ${k.bytes.map((b) => (b / 1024).toFixed(0)).join('/').padStart(10)} KB  ${k.coldKinds.join(' ')}`);
   }
