@@ -4,9 +4,11 @@
 //! element type and comparison: in the WebAssembly module they came to 98
 //! functions and 15 KB of its gzipped download, more than the analyzer,
 //! parser and excerpts together (measured with `scripts/size.sh`). This merge
-//! sort takes its comparison as a trait object, so it is instantiated once
-//! per element type. What it sorts at query time is short (lists of a word's
-//! forms, the results of a page) or a few thousand entries at most.
+//! sort is compiled once: it sorts positions, comparing the items at them
+//! through a trait object; only moving the items into that order (swaps, no
+//! copies) is instantiated per element type. What it sorts at query time is
+//! short (lists of a word's forms, the results of a page) or a few thousand
+//! entries at most.
 
 /// Sorts `items` stably by `less` (a strict order: `less(a, b)` when `a`
 /// goes before `b`).
@@ -16,18 +18,30 @@
 /// bahth::sort::sort_by(&mut words, &|a, b| a.len() < b.len());
 /// assert_eq!(words, ["في", "من", "بحث", "العلاقات"]);
 /// ```
-pub fn sort_by<T: Clone>(items: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
-    let mut buffer = Vec::new();
-    merge_sort(items, &mut buffer, less);
+pub fn sort_by<T>(items: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    merge_sort(&mut order, &mut Vec::new(), &|a, b| less(&items[a], &items[b]));
+    // Item `order[i]` goes to `i`: follow each cycle of the permutation,
+    // marking the places done.
+    for start in 0..items.len() {
+        let mut at = start;
+        while order[at] != start {
+            let from = std::mem::replace(&mut order[at], at);
+            items.swap(at, from);
+            at = from;
+        }
+        order[at] = at;
+    }
 }
 
-fn merge_sort<T: Clone>(items: &mut [T], buffer: &mut Vec<T>, less: &dyn Fn(&T, &T) -> bool) {
+/// Sorts positions stably by `less` over them.
+fn merge_sort(items: &mut [usize], buffer: &mut Vec<usize>, less: &dyn Fn(usize, usize) -> bool) {
     let n = items.len();
     if n <= 12 {
         // Insertion sort: stable, and the fastest for short runs.
         for i in 1..n {
             let mut j = i;
-            while j > 0 && less(&items[j], &items[j - 1]) {
+            while j > 0 && less(items[j], items[j - 1]) {
                 items.swap(j, j - 1);
                 j -= 1;
             }
@@ -37,7 +51,7 @@ fn merge_sort<T: Clone>(items: &mut [T], buffer: &mut Vec<T>, less: &dyn Fn(&T, 
     let middle = n / 2;
     merge_sort(&mut items[..middle], buffer, less);
     merge_sort(&mut items[middle..], buffer, less);
-    if !less(&items[middle], &items[middle - 1]) {
+    if !less(items[middle], items[middle - 1]) {
         return; // already in order
     }
     buffer.clear();
@@ -46,17 +60,17 @@ fn merge_sort<T: Clone>(items: &mut [T], buffer: &mut Vec<T>, less: &dyn Fn(&T, 
     // the write position never passes the right half's read position.
     let (mut left, mut right, mut out) = (0, middle, 0);
     while left < buffer.len() && right < n {
-        if less(&items[right], &buffer[left]) {
-            items[out] = items[right].clone();
+        if less(items[right], buffer[left]) {
+            items[out] = items[right];
             right += 1;
         } else {
-            items[out] = buffer[left].clone();
+            items[out] = buffer[left];
             left += 1;
         }
         out += 1;
     }
-    for item in &buffer[left..] {
-        items[out] = item.clone();
+    for &item in &buffer[left..] {
+        items[out] = item;
         out += 1;
     }
 }

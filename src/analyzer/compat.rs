@@ -36,7 +36,8 @@ pub fn decompose(c: char) -> Option<&'static str> {
         let (first, count) = (first as u32, count as u32);
         if (first..first + count).contains(&u) {
             // Presentation forms are rare in real text: a scan is fast enough.
-            return FORMS.split('\u{1}').nth((index + u - first) as usize);
+            // (A one-char array, not a `char`: see `query::parse`.)
+            return FORMS.split(['\u{1}']).nth((index + u - first) as usize);
         }
         index += count;
     }

@@ -32,8 +32,8 @@ pub mod words;
 pub use builder::{build, build_split, SplitBuild, SplitSizes};
 
 use format::{Header, Kind, VERSION};
-use fst::{Automaton, IntoStreamer, Streamer};
-use fuzzy::EditDistance;
+use fst::{IntoStreamer, Streamer};
+use fuzzy::{EditDistance, Walk};
 use impact::Norms;
 use keys::{Entry, COMPLETIONS_MARK};
 pub use keys::{Spelling, WordRefs};
@@ -453,9 +453,10 @@ impl<'a> Index<'a> {
                 // The builder stores completions for every prefix with more
                 // keys than PREFIX_STREAM_LIMIT: this stream is short.
                 let mut left = builder::PREFIX_STREAM_LIMIT;
+                // (By reference, as `keys_near` searches: one automaton type.)
+                let starting = Walk::Prefix(prefix.as_bytes());
                 for shard in self.shards(prefix) {
-                    let automaton = fst::automaton::Str::new(prefix).starts_with();
-                    let mut stream = shard.terms.search(automaton).into_stream();
+                    let mut stream = shard.terms.search(&starting).into_stream();
                     while let Some((_, ordinal)) = stream.next() {
                         if left == 0 {
                             break;
@@ -480,7 +481,7 @@ impl<'a> Index<'a> {
     /// them in its typo keys chunks of those letters, then reads the
     /// dictionary chunks of only the keys found.
     pub fn keys_near(&self, term: &str, distance: u8, limit: usize) -> Vec<(String, Vec<Word<'a>>)> {
-        let near = EditDistance::new(term, distance);
+        let near = Walk::Near(EditDistance::new(term, distance));
         let mut keys = Vec::new();
         match &self.layout {
             Layout::Whole { shard, .. } => {
