@@ -261,10 +261,6 @@ async function load(url, name) {
         BASE.with(|b| *b.borrow_mut() = url);
     }
 
-    /// Rounds of fetching one query may take (a query reads dictionary,
-    /// postings, then documents chunks: three, four with forms).
-    const ROUNDS: usize = 6;
-
     /// Fetches the chunks `names` (at once) and gives them to the index.
     async fn fetch(mut names: Vec<String>) -> Result<(), JsValue> {
         let index = embedded_index();
@@ -296,13 +292,14 @@ async function load(url, name) {
 
     /// Runs `ask` until the index has every chunk it reads.
     async fn answer<T>(ask: impl Fn() -> Result<T, Vec<String>>) -> Result<T, JsValue> {
-        for _ in 0..ROUNDS {
+        for _ in 0..crate::index::split::ROUNDS {
             match ask() {
                 Ok(answer) => return Ok(answer),
                 Err(missing) => fetch(missing).await?,
             }
         }
-        Err(JsError::new("bahth: a query kept asking for chunks (a damaged index?)").into())
+        // With the last round's chunks in.
+        ask().map_err(|_| JsError::new("bahth: a query kept asking for chunks (a damaged index?)").into())
     }
 
     /// `search(query, { limit = 10, offset = 0, correct = true })` → a Promise of the same

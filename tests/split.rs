@@ -9,6 +9,7 @@
 mod common;
 
 use bahth::corpus::{load_dir, Document};
+use bahth::index::split::ROUNDS;
 use bahth::index::{build, build_split, SplitBuild, SplitSizes};
 use bahth::{Index, SearchOptions, SearchResponse};
 use std::collections::{BTreeSet, HashMap};
@@ -65,7 +66,7 @@ impl Fetching {
             match self.index.try_search(query, options) {
                 Ok(response) => return (response, rounds),
                 Err(missing) => {
-                    assert!(rounds.len() < 8, "{query}: still missing {missing:?}");
+                    assert!(rounds.len() < ROUNDS, "{query}: still missing {missing:?}");
                     for name in &missing {
                         assert!(self.fetched.insert(name.clone()), "{query}: {name} asked for twice");
                         self.index.add_chunk(name, self.files[name].clone()).unwrap();

@@ -103,9 +103,10 @@ enum Chunks {
 impl Chunks {
     /// Runs `ask` until the index has every chunk it needs.
     fn answer<T>(&self, index: &Index<'_>, ask: impl Fn() -> Result<T, Vec<String>>) -> Result<T, String> {
-        loop {
+        for round in 0..=bahth::index::split::ROUNDS {
             let missing = match ask() {
                 Ok(answer) => return Ok(answer),
+                Err(_) if round == bahth::index::split::ROUNDS => break,
                 Err(missing) => missing,
             };
             for name in missing {
@@ -119,6 +120,7 @@ impl Chunks {
                 index.add_chunk(&name, bytes).map_err(|e| e.to_string())?;
             }
         }
+        Err("a query kept asking for chunks (a damaged index?)".into())
     }
 }
 

@@ -151,6 +151,11 @@ pub struct Split<'a> {
     doc_count: u32,
 }
 
+/// Rounds of fetching a query may take: its words' dictionary chunks, a
+/// typo's keys, their entries, postings, how the word read is written, the
+/// documents shown. A query that asks for more reads a damaged index.
+pub const ROUNDS: usize = 8;
+
 thread_local! {
     /// Chunks a running query wanted and did not have (their places in
     /// the core's table).
