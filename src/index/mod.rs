@@ -502,10 +502,14 @@ impl<'a> Index<'a> {
                 let mut places: Vec<usize> = firsts.iter().flat_map(|f| split.near_with_prefix(f)).collect();
                 crate::sort::sort_by(&mut places, &|a, b| a < b);
                 places.dedup();
+                // All of them, or the keys found would not be the first:
+                // those missing are noted, and nothing is looked up yet.
+                let sets: Vec<_> = places.into_iter().map(|i| split.near(i)).collect();
+                let Some(sets) = sets.into_iter().collect::<Option<Vec<_>>>() else { return keys };
                 // Every typo key has readers: those whose dictionary chunk
                 // is not here yet (noted) count towards the limit too.
                 let mut found = 0;
-                for set in places.into_iter().filter_map(|i| split.near(i)) {
+                for set in sets {
                     let mut stream = set.search(&near).into_stream();
                     while let (true, Some(key)) = (found < limit, stream.next()) {
                         found += 1;
