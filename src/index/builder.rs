@@ -14,7 +14,7 @@ use super::impact::{impact, Norms, TITLE_TF};
 use super::keys::{KeyEntry, KeyTableWriter, COMPLETIONS_MARK};
 use super::occurrences;
 use super::postings;
-use super::split::{write_keys, ChunkInfo};
+use super::split::{write_keys, ChunkInfo, KINDS};
 use super::store::{word_order, Form, StoreBuilder};
 use super::words::{write_forms, WordRef, WordTableWriter, WrittenList};
 use super::Index;
@@ -24,6 +24,7 @@ use crate::analyzer::{analyze_word, WordForms};
 use crate::corpus::Document;
 use crate::search::answers;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 
 /// A prefix matched by more keys than this gets its best completions stored
 /// (a query never streams more keys than this from the dictionary).
@@ -426,46 +427,28 @@ impl Corpus {
         // Answers chunks: runs of answers, in their keys' order.
         let stored: Vec<&Answer> = stored.values().collect();
         let mut answer_firsts = Vec::new();
-        let mut start = 0;
-        while start < stored.len() {
-            let mut end = start;
-            let mut size = 0;
-            while end < stored.len() && (end == start || size < sizes.answers) {
-                size += answers_section(&stored[end..=end]).len();
-                end += 1;
-            }
-            let header = Header { kind: Kind::Answers, counts: [start as u32, (end - start) as u32, 0] };
-            add(Kind::Answers, answer_firsts.len(), format::write(header, &[&answers_section(&stored[start..end])]));
-            answer_firsts.push(start as u32);
-            start = end;
+        for run in chunk_runs(stored.len(), sizes.answers, |i| answers_section(&stored[i..=i]).len()) {
+            let header = Header { kind: Kind::Answers, counts: [run.start as u32, run.len() as u32, 0] };
+            add(Kind::Answers, answer_firsts.len(), format::write(header, &[&answers_section(&stored[run.clone()])]));
+            answer_firsts.push(run.start as u32);
         }
 
-        // Dictionary chunks: ranges of keys.
+        // Dictionary chunks: ranges of keys (at least one, if empty).
         let mut firsts: Vec<&str> = Vec::new();
-        let mut start = 0;
-        // At least one, if empty.
-        loop {
-            let mut end = start;
-            let mut size = 0;
-            while end < entries.len() && (end == start || size < sizes.terms) {
-                let draft = &entries[end];
-                let entry = &draft.entry;
-                let completions = entry.completions.as_ref().map_or(0, Vec::len);
-                size += draft.key.len() + 8 + 4 * (entry.stripped.len() + entry.stem.len() + completions);
-                size += draft.spelling.map_or(0, |list| 2 * list.len());
-                end += 1;
-            }
-            if start > 0 {
-                firsts.push(&entries[start].key);
+        let entry_size = |i: usize| {
+            let (draft, entry) = (&entries[i], &entries[i].entry);
+            let completions = entry.completions.as_ref().map_or(0, Vec::len);
+            let refs = 4 * (entry.stripped.len() + entry.stem.len() + completions);
+            draft.key.len() + 8 + refs + draft.spelling.map_or(0, |list| 2 * list.len())
+        };
+        for run in at_least_one(chunk_runs(entries.len(), sizes.terms, entry_size)) {
+            if run.start > 0 {
+                firsts.push(&entries[run.start].key);
             }
             let mut postings = Vec::new();
-            let [terms, keys] = self.dictionary(&entries[start..end], &mut postings, true);
-            let header = Header { kind: Kind::Terms, counts: [(end - start) as u32, 0, 0] };
+            let [terms, keys] = self.dictionary(&entries[run.clone()], &mut postings, true);
+            let header = Header { kind: Kind::Terms, counts: [run.len() as u32, 0, 0] };
             add(Kind::Terms, firsts.len(), format::write(header, &[&terms, &keys, &postings]));
-            start = end;
-            if start >= entries.len() {
-                break;
-            }
         }
 
         // Typo keys chunks: ranges of the keys that are words or read as
@@ -476,49 +459,28 @@ impl Corpus {
             .map(|d| d.key.as_str())
             .collect();
         let mut near_firsts: Vec<&str> = Vec::new();
-        let mut start = 0;
-        // At least one, if empty.
-        loop {
-            let mut end = start;
-            let mut size = 0;
-            while end < near.len() && (end == start || size < sizes.near) {
-                size += near[end].len();
-                end += 1;
+        for run in at_least_one(chunk_runs(near.len(), sizes.near, |i| near[i].len())) {
+            if run.start > 0 {
+                near_firsts.push(near[run.start]);
             }
-            if start > 0 {
-                near_firsts.push(near[start]);
-            }
-            let set = fst::Set::from_iter(&near[start..end]).expect("keys are sorted and unique");
-            let header = Header { kind: Kind::Near, counts: [(end - start) as u32, 0, 0] };
+            let set = fst::Set::from_iter(&near[run.clone()]).expect("keys are sorted and unique");
+            let header = Header { kind: Kind::Near, counts: [run.len() as u32, 0, 0] };
             add(Kind::Near, near_firsts.len(), format::write(header, &[set.as_fst().as_bytes()]));
-            start = end;
-            if start >= near.len() {
-                break;
-            }
         }
 
         // Documents chunks: runs of documents.
         let mut doc_firsts = Vec::new();
-        let mut start = 0;
-        while start < self.codes.len() {
-            let mut end = start;
-            let mut size = 0;
-            while end < self.codes.len() && (end == start || size < sizes.docs) {
-                size += self.sizes[end];
-                end += 1;
-            }
-            let sections = self.store.write_texts(start..end);
-            let header = Header { kind: Kind::Docs, counts: [start as u32, (end - start) as u32, 0] };
+        for run in chunk_runs(self.codes.len(), sizes.docs, |i| self.sizes[i]) {
+            let header = Header { kind: Kind::Docs, counts: [run.start as u32, run.len() as u32, 0] };
+            let sections = self.store.write_texts(run.clone());
             let sections: Vec<&[u8]> = sections.iter().map(Vec::as_slice).collect();
             add(Kind::Docs, doc_firsts.len(), format::write(header, &sections));
-            doc_firsts.push(start as u32);
-            start = end;
+            doc_firsts.push(run.start as u32);
         }
 
         // The core: the chunk table (dictionary, postings, documents, forms,
         // answers, typo keys).
-        let kinds = [Kind::Terms, Kind::Words, Kind::Docs, Kind::Forms, Kind::Answers, Kind::Near];
-        let order = |kind: Kind| kinds.iter().position(|&k| k == kind);
+        let order = |kind: Kind| KINDS.iter().position(|&k| k == kind);
         chunks.sort_by_key(|(info, _)| (order(info.kind), info.index));
         let count = |kind: Kind| chunks.iter().filter(|(info, _)| info.kind == kind).count() as u32;
         let mut table = Vec::new();
@@ -544,6 +506,33 @@ impl Corpus {
         let core = format::write(self.header(Kind::Core), &sections);
         SplitBuild { core, chunks: chunks.into_iter().map(|(info, bytes)| (info.name(), bytes)).collect() }
     }
+}
+
+/// `count` items cut into runs, in order: each is closed at the first item
+/// that takes it to `limit` bytes or past (`size` gives an item's).
+fn chunk_runs(count: usize, limit: usize, size: impl Fn(usize) -> usize) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    while start < count {
+        let mut end = start;
+        let mut bytes = 0;
+        while end < count && (end == start || bytes < limit) {
+            bytes += size(end);
+            end += 1;
+        }
+        runs.push(start..end);
+        start = end;
+    }
+    runs
+}
+
+/// `runs`, or one empty run if there is none (a split index has at least
+/// one dictionary chunk and one typo keys chunk).
+fn at_least_one(mut runs: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if runs.is_empty() {
+        runs.push(0..0);
+    }
+    runs
 }
 
 /// Counts one occurrence (of weight `tf`) in document `doc`; true if it is

@@ -88,20 +88,28 @@ impl ChunkInfo {
     /// hand: `format!` made naming a large index's 8,000 chunks take 7 ms
     /// in a browser's first code.
     pub fn push_name(&self, out: &mut String) {
-        out.push(match self.kind {
-            Kind::Terms => 't',
-            Kind::Words => 'w',
-            Kind::Forms => 'f',
-            Kind::Answers => 'a',
-            Kind::Near => 'n',
-            _ => 'd',
-        });
+        out.push(letter(self.kind));
         push_decimal(out, u64::from(self.index));
         out.push('-');
         for shift in (0..8).rev() {
             out.push(char::from(b"0123456789abcdef"[(self.checksum >> (4 * shift)) as usize & 15]));
         }
         out.push_str(".bin");
+    }
+}
+
+/// The kinds of chunks, in the order of the core's table.
+pub const KINDS: [Kind; 6] = [Kind::Terms, Kind::Words, Kind::Docs, Kind::Forms, Kind::Answers, Kind::Near];
+
+/// The letter a chunk's name starts with.
+fn letter(kind: Kind) -> char {
+    match kind {
+        Kind::Terms => 't',
+        Kind::Words => 'w',
+        Kind::Forms => 'f',
+        Kind::Answers => 'a',
+        Kind::Near => 'n',
+        _ => 'd',
     }
 }
 
@@ -197,15 +205,7 @@ impl<'a> Split<'a> {
             return Err(corrupt("chunks"));
         }
         let mut table = Vec::with_capacity(total);
-        let kinds = [
-            (Kind::Terms, terms),
-            (Kind::Words, words),
-            (Kind::Docs, docs),
-            (Kind::Forms, words),
-            (Kind::Answers, answers),
-            (Kind::Near, nears),
-        ];
-        for (kind, count) in kinds {
+        for (kind, count) in KINDS.into_iter().zip([terms, words, docs, words, answers, nears]) {
             for index in 0..count {
                 let at = 20 + 8 * table.len();
                 let (length, checksum) = (get_u32(chunks, at), get_u32(chunks, at + 4));
@@ -270,16 +270,26 @@ impl<'a> Split<'a> {
     }
 
     fn place(&self, kind: Kind, index: usize) -> usize {
-        let (terms, words, docs) = (self.terms.len(), self.words.len(), self.docs.len());
-        let before = match kind {
-            Kind::Terms => 0,
-            Kind::Words => terms,
-            Kind::Docs => terms + words,
-            Kind::Forms => terms + words + docs,
-            Kind::Answers => terms + 2 * words + docs,
-            _ => terms + 2 * words + docs + self.answers.len(),
-        };
-        before + index
+        self.span(kind).0 + index
+    }
+
+    /// Where the chunks of `kind` start in the table, and how many there are.
+    fn span(&self, kind: Kind) -> (usize, usize) {
+        let mut first = 0;
+        for k in KINDS {
+            let count = match k {
+                Kind::Terms => self.terms.len(),
+                Kind::Words | Kind::Forms => self.words.len(),
+                Kind::Docs => self.docs.len(),
+                Kind::Answers => self.answers.len(),
+                _ => self.near.len(),
+            };
+            if k == kind {
+                return (first, count);
+            }
+            first += count;
+        }
+        (first, 0)
     }
 
     /// The dictionary chunk whose range holds `key`.
@@ -462,32 +472,23 @@ impl<'a> Split<'a> {
         let (kind, rest) = name.split_at_checked(1)?;
         let (index, _) = rest.split_once('-')?;
         let index: usize = index.parse().ok()?;
-        let (terms, words, docs) = (self.terms.len(), self.words.len(), self.docs.len());
-        let (first, count) = match kind {
-            "t" => (0, terms),
-            "w" => (terms, words),
-            "d" => (terms + words, docs),
-            "f" => (terms + words + docs, words),
-            "a" => (terms + 2 * words + docs, self.answers.len()),
-            "n" => (terms + 2 * words + docs + self.answers.len(), self.near.len()),
-            _ => return None,
-        };
+        let kind = KINDS.into_iter().find(|&k| kind.starts_with(letter(k)))?;
+        let (first, count) = self.span(kind);
         let place = first + index;
         (index < count && self.chunks[place].name() == name).then_some(place)
     }
 
     /// Has chunk `place` been given?
     pub fn has(&self, place: usize) -> bool {
-        let (terms, words, docs) = (self.terms.len(), self.words.len(), self.docs.len());
-        match place {
-            p if p < terms => self.terms[p].get().is_some(),
-            p if p < terms + words => self.words[p - terms].get().is_some(),
-            p if p < terms + words + docs => self.docs[p - terms - words].get().is_some(),
-            p if p < terms + 2 * words + docs => self.forms[p - terms - words - docs].get().is_some(),
-            p if p < terms + 2 * words + docs + self.answers.len() => {
-                self.answers[p - terms - 2 * words - docs].get().is_some()
-            }
-            p => self.near.get(p - terms - 2 * words - docs - self.answers.len()).is_some_and(|s| s.get().is_some()),
+        let Some(info) = self.chunks.get(place) else { return false };
+        let i = info.index as usize;
+        match info.kind {
+            Kind::Terms => self.terms[i].get().is_some(),
+            Kind::Words => self.words[i].get().is_some(),
+            Kind::Forms => self.forms[i].get().is_some(),
+            Kind::Answers => self.answers[i].get().is_some(),
+            Kind::Near => self.near[i].get().is_some(),
+            _ => self.docs[i].get().is_some(),
         }
     }
 }
