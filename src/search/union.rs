@@ -37,6 +37,10 @@ pub struct Union<'a> {
     total: u64,
     /// The last stretch bounded: its first and last document, its bound.
     stretch: Option<(u32, u32, f32)>,
+    /// Per list (`lists`, then `refining`): the last block bounded, its last
+    /// document and weighted bound (a stretch ends where one list's block
+    /// does: the others' still hold).
+    blocks: Vec<Option<(u32, f32)>>,
 }
 
 impl<'a> Union<'a> {
@@ -64,7 +68,8 @@ impl<'a> Union<'a> {
         }
         let total = leaf.sources.iter().filter(|s| !s.refines).map(|s| u64::from(s.list.df)).sum();
         let merged = Merged::new(short);
-        let mut union = Union { lists, refining, merged, doc: END, idf: leaf.idf, total, stretch: None };
+        let blocks = vec![None; lists.len() + refining.len()];
+        let mut union = Union { lists, refining, merged, doc: END, idf: leaf.idf, total, stretch: None, blocks };
         union.settle();
         union
     }
@@ -133,11 +138,18 @@ impl<'a> Union<'a> {
 
     fn block_bound(&mut self, target: u32) -> (u32, f32) {
         let (mut end, mut best) = self.merged.block_bound(target);
-        for (cursor, weight) in self.lists.iter_mut().chain(&mut self.refining) {
-            let (last, impact) = cursor.block_bound(target);
+        let cursors = self.lists.iter_mut().chain(&mut self.refining);
+        for ((cursor, weight), block) in cursors.zip(&mut self.blocks) {
+            let (last, bound) = match *block {
+                Some((last, bound)) if last >= target => (last, bound),
+                _ => {
+                    let (last, impact) = cursor.block_bound(target);
+                    *block.insert((last, *weight * impact_bound(impact)))
+                }
+            };
             if last != END {
                 end = end.min(last);
-                best = best.max(*weight * impact_bound(impact));
+                best = best.max(bound);
             }
         }
         (end, self.idf * best)
@@ -217,5 +229,52 @@ impl Merged {
             Some(&(last, best)) if self.doc() != END => (last, best),
             _ => (END, 0.0),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+    use crate::index::build;
+    use crate::query::parse;
+    use crate::search::plan::Plan;
+
+    /// A word written three ways, each in more documents than a block holds
+    /// (so each is a list of its own, with blocks ending at different
+    /// documents), with term frequencies that vary from block to block.
+    fn corpus() -> Vec<Document> {
+        (0..900)
+            .map(|i| {
+                let mut text = String::from("نص");
+                for (form, every) in [("كتاب", 2), ("الكتاب", 3), ("وكتاب", 5)] {
+                    if i % every == 0 {
+                        text.extend(std::iter::repeat_n([" ", form].concat(), 1 + (i / 97) % 4));
+                    }
+                }
+                Document { id: i.to_string(), title: "عنوان".into(), url: None, date: None, text }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_stretch_bound_is_the_same_kept_or_computed_afresh() {
+        let bytes = build(&corpus());
+        let index = Index::from_bytes(&bytes).unwrap();
+        let plan = Plan::new(&index, &parse("كتاب "), false);
+        let leaf = &plan.leaves[0];
+        assert!(leaf.sources.iter().filter(|s| s.list.df > MERGE_DF).count() >= 3, "three long lists");
+
+        let mut kept = Union::new(&index, leaf);
+        let mut checked = 0;
+        for target in (0..900).step_by(7) {
+            let (end, bound) = kept.bound(target);
+            assert_eq!((end, bound), Union::new(&index, leaf).bound(target), "bound at document {target}");
+            if end != END {
+                checked += 1;
+                kept.seek(target);
+            }
+        }
+        assert!(checked > 100);
     }
 }
