@@ -241,4 +241,32 @@ fn a_word_found_nowhere_reads_typo_keys_then_only_the_entries_of_keys_found() {
     let rounds = kinds(&rounds);
     assert!(only('n', &rounds[1]) && rounds[1].len() <= 3, "{rounds:?}");
     assert!(rounds.concat().matches('t').count() <= 3, "{rounds:?}");
+    // How the word is written (its forms chunk) comes in the round of its
+    // postings: the keys' entries carry where both are.
+    let forms = rounds.iter().position(|r| r.contains('f')).expect("a forms chunk");
+    assert!(rounds[forms].contains('w') && rounds.concat().matches('f').count() == 1, "{rounds:?}");
+    assert!(rounds.len() <= 5, "{rounds:?}");
+}
+
+#[test]
+fn a_suggestion_reads_how_words_are_written_not_their_postings() {
+    let mut fetching = Fetching::new(build_split(&mixed(1500), &SMALL));
+    let mut rounds = Vec::new();
+    let words = loop {
+        match fetching.index.try_suggest("الخار", 5) {
+            Ok(words) => break words,
+            Err(missing) => {
+                for name in &missing {
+                    fetching.index.add_chunk(name, fetching.files[name].clone()).unwrap();
+                }
+                rounds.push(missing.iter().map(|n| &n[..1]).collect::<String>());
+            }
+        }
+    };
+    let whole_bytes = build(&mixed(1500));
+    assert_eq!(words, Index::from_bytes(&whole_bytes).unwrap().suggest("الخار", 5));
+    assert_eq!(words[0], "الخارجية");
+    // The dictionary, then the forms chunks of the words found.
+    assert_eq!(rounds.len(), 2, "{rounds:?}");
+    assert!(rounds[0].chars().all(|k| k == 't') && rounds[1].chars().all(|k| k == 'f'), "{rounds:?}");
 }

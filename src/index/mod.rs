@@ -326,12 +326,14 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The most common way a word is written (for suggestions).
-    pub fn written_word(&self, word: &Word<'a>) -> Option<&'a str> {
+    /// The most common way a word is written (for suggestions and
+    /// corrections). By reference: a split index reads it from the word's
+    /// forms chunk, without its postings chunk.
+    pub fn written_word(&self, word: WordRef) -> Option<&'a str> {
         match &self.layout {
             Layout::Whole { store, .. } => store.written_word(word.id),
             #[cfg(reads_split)]
-            Layout::Split(split) => split.written(word.at.0 as usize, word.at.1),
+            Layout::Split(split) => split.written(word.table as usize, word.entry),
         }
     }
 
@@ -351,8 +353,18 @@ impl<'a> Index<'a> {
 
     /// What `key` stands for, if it is in the dictionary.
     pub fn key(&self, key: &str) -> Option<Key<'a>> {
+        self.resolve(self.entry(key)?)
+    }
+
+    /// The word a key is, by reference (its record not read).
+    pub fn key_reference(&self, key: &str) -> Option<WordRef> {
+        self.entry(key)?.word
+    }
+
+    /// What `key` stands for, its words not looked up.
+    fn entry(&self, key: &str) -> Option<Entry<'a>> {
         let shard = self.shard_of(key)?;
-        self.resolve(shard.keys.entry(shard.terms.get(key)?)?)
+        shard.keys.entry(shard.terms.get(key)?)
     }
 
     fn resolve(&self, entry: Entry<'a>) -> Option<Key<'a>> {
@@ -480,14 +492,14 @@ impl<'a> Index<'a> {
     /// with `term`'s first letter up to its dots. A split index looks for
     /// them in its typo keys chunks of those letters, then reads the
     /// dictionary chunks of only the keys found.
-    pub fn keys_near(&self, term: &str, distance: u8, limit: usize) -> Vec<(String, Vec<Word<'a>>)> {
+    pub fn keys_near(&self, term: &str, distance: u8, limit: usize) -> Vec<(String, Vec<Completion>)> {
         let near = Walk::Near(EditDistance::new(term, distance));
         let mut keys = Vec::new();
         match &self.layout {
             Layout::Whole { shard, .. } => {
                 let mut stream = shard.terms.search(&near).into_stream();
                 while let (true, Some((key, ordinal))) = (keys.len() < limit, stream.next()) {
-                    if let Some(entry) = shard.keys.entry(ordinal).and_then(|e| self.resolve(e)) {
+                    if let Some(entry) = shard.keys.entry(ordinal) {
                         let readers = self.readers(&entry);
                         // (Keys are UTF-8: the fst check at open sees to it.)
                         if let (false, Ok(key)) = (readers.is_empty(), std::str::from_utf8(key)) {
@@ -514,7 +526,7 @@ impl<'a> Index<'a> {
                     while let (true, Some(key)) = (found < limit, stream.next()) {
                         found += 1;
                         let Ok(key) = std::str::from_utf8(key) else { continue };
-                        if let Some(readers) = self.key(key).map(|entry| self.readers(&entry)) {
+                        if let Some(readers) = self.entry(key).map(|entry| self.readers(&entry)) {
                             keys.push((key.to_string(), readers));
                         }
                     }
@@ -533,9 +545,10 @@ impl<'a> Index<'a> {
     }
 
     /// The words that read as a key: the key's own word, and those that do
-    /// once a clitic is removed.
-    fn readers(&self, key: &Key<'a>) -> Vec<Word<'a>> {
-        key.word.into_iter().chain(self.words(key.stripped)).collect()
+    /// once a clitic is removed. As completions: a query fetches the
+    /// postings chunks of only those it takes.
+    fn readers(&self, key: &Entry<'a>) -> Vec<Completion> {
+        key.word.into_iter().chain(key.stripped.iter()).filter_map(|r| self.completion(r)).collect()
     }
 }
 
@@ -547,6 +560,11 @@ impl<'a> Index<'a> {
 pub struct Completion(WordRef);
 
 impl Completion {
+    /// The reference to the word.
+    pub fn reference(&self) -> WordRef {
+        self.0
+    }
+
     /// The documents the word is in.
     pub fn df(&self) -> u32 {
         self.0.df
@@ -561,7 +579,7 @@ impl Completion {
 
 impl From<Word<'_>> for Completion {
     fn from(word: Word<'_>) -> Self {
-        Completion(WordRef { id: word.id, table: word.at.0, entry: word.at.1, df: word.list.df })
+        Completion(word.reference())
     }
 }
 
@@ -616,7 +634,7 @@ mod tests {
         assert_eq!(words[7], suri.id);
         let (start, end) = b.text_ranges[6];
         assert_eq!(&b.text[start..end], "السُّوري");
-        assert_eq!(index.written_word(&suri), Some("السوري"), "equally common: the first sorted");
+        assert_eq!(index.written_word(suri.reference()), Some("السوري"), "equally common: the first sorted");
 
         // A word's documents, title occurrences weighted.
         assert_eq!(docs_of(&suri), [(0, 1), (1, 1)]);
@@ -636,7 +654,7 @@ mod tests {
         let near: Vec<(String, Vec<u32>)> = index
             .keys_near("الخارجيا", 1, 10)
             .into_iter()
-            .map(|(key, words)| (key, words.iter().map(|w| w.id).collect()))
+            .map(|(key, words)| (key, words.iter().map(|w| w.reference().id).collect()))
             .collect();
         assert_eq!(near, [("الخارجيه".to_string(), vec![index.key("الخارجيه").unwrap().word.unwrap().id])]);
     }

@@ -51,6 +51,13 @@ pub struct WordRef {
     pub df: u32,
 }
 
+impl Word<'_> {
+    /// A reference to it.
+    pub fn reference(&self) -> WordRef {
+        WordRef { id: self.id, table: self.at.0, entry: self.at.1, df: self.list.df }
+    }
+}
+
 impl WordRef {
     /// A word of a whole index.
     pub fn whole(id: u32) -> WordRef {

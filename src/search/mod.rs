@@ -230,9 +230,9 @@ impl Index<'_> {
         };
         let mut found: Vec<(u32, String)> = Vec::new();
         for form in &word.forms.stripped {
-            for w in self.words_with_prefix(form, PREFIX_WORDS) {
-                if let Some(written) = self.written_word(&w) {
-                    found.push((w.list.df, written.to_string()));
+            for c in self.prefix_completions(form, PREFIX_WORDS) {
+                if let Some(written) = self.written_word(c.reference()) {
+                    found.push((c.df(), written.to_string()));
                 }
             }
         }

@@ -201,21 +201,21 @@ fn leaf<'a>(index: &Index<'a>, word: &Word, tolerant: bool) -> Leaf<'a> {
 }
 
 /// A dictionary key near a word found nowhere.
-struct Near<'a> {
+struct Near {
     cost: u32,
     /// Its most common word's documents.
     df: u32,
     /// The key as the typed word would be, clitics and all (المسجد for
     /// المسحد read as مسحد → مسجد).
     whole: Option<String>,
-    words: Vec<IndexWord<'a>>,
+    words: Vec<Completion>,
 }
 
 /// Keys the typo model finds for a word found nowhere: the cheapest within
 /// its budget (see [`typos`]), at most [`TYPO_CANDIDATES`], the most common
 /// first; and how the best of them is written.
 fn typo<'a>(index: &Index<'a>, word: &Word) -> Option<(String, Vec<IndexWord<'a>>)> {
-    let mut near: Vec<Near<'a>> = Vec::new();
+    let mut near: Vec<Near> = Vec::new();
     let forms = &word.forms.stripped;
     // Each reading (وزيز is و + زيز or وزيز: the typo may be in either), but
     // not one with the article when it is there without: the same words read
@@ -231,7 +231,7 @@ fn typo<'a>(index: &Index<'a>, word: &Word) -> Option<(String, Vec<IndexWord<'a>
         for (key, words) in index.keys_near(form, edits, TYPO_KEYS) {
             let cost = typos::cost(form, &key);
             if cost <= typos::budget(letters) {
-                let df = words.iter().map(|w| w.list.df).max().unwrap_or(0);
+                let df = words.iter().map(Completion::df).max().unwrap_or(0);
                 // (Not format!: it would bring the formatting machinery into the module.)
                 let whole = clitics.filter(|c| !c.is_empty()).map(|c| [c, key.as_str()].concat());
                 near.push(Near { cost, df, whole, words });
@@ -241,7 +241,7 @@ fn typo<'a>(index: &Index<'a>, word: &Word) -> Option<(String, Vec<IndexWord<'a>
     let cheapest = near.iter().map(|n| n.cost).min()?;
     near.retain(|n| n.cost == cheapest);
     // The most common few (a selection: the list is short).
-    let mut kept: Vec<Near<'a>> = Vec::with_capacity(TYPO_CANDIDATES);
+    let mut kept: Vec<Near> = Vec::with_capacity(TYPO_CANDIDATES);
     while kept.len() < TYPO_CANDIDATES && !near.is_empty() {
         let most = (0..near.len()).fold(0, |best, i| if near[i].df > near[best].df { i } else { best });
         kept.push(near.swap_remove(most));
@@ -249,20 +249,15 @@ fn typo<'a>(index: &Index<'a>, word: &Word) -> Option<(String, Vec<IndexWord<'a>
     // Shown as the typed word would be if it is a word (المسجد), else as
     // the best key's own word (بلينكن, not وبلينكن).
     let best = kept.first()?;
-    let whole = best.whole.as_deref().and_then(|w| index.key(w)).and_then(|k| k.word);
-    let shown = whole.or_else(|| best.words.first().copied())?;
-    let written = index.written_word(&shown).map(crate::analyzer::fold::spelling)?;
-    // (Sorted as completions are: the module carries one sort for both.)
-    let mut completions: Vec<Completion> = Vec::new();
-    for near in kept {
-        completions.extend(near.words.into_iter().map(Completion::from));
-    }
+    let whole = best.whole.as_deref().and_then(|w| index.key_reference(w));
+    let shown = whole.or_else(|| best.words.first().map(Completion::reference))?;
+    // Both read by reference: a split index fetches the words' postings
+    // chunks and the shown one's forms chunk in the same round.
+    let written = index.written_word(shown).map(crate::analyzer::fold::spelling);
+    let mut completions: Vec<Completion> = kept.into_iter().flat_map(|near| near.words).collect();
     crate::index::by_document_count(&mut completions);
-    let mut words = Vec::with_capacity(completions.len());
-    for c in completions {
-        words.extend(c.word(index));
-    }
-    Some((written, words))
+    let words: Vec<IndexWord<'a>> = completions.iter().filter_map(|c| c.word(index)).collect();
+    Some((written?, words))
 }
 
 /// Lists found so far, one per list, each at its strongest match.
