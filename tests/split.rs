@@ -250,7 +250,7 @@ fn a_word_found_nowhere_reads_typo_keys_then_only_the_entries_of_keys_found() {
 
 #[test]
 fn a_suggestion_reads_how_words_are_written_not_their_postings() {
-    let mut fetching = Fetching::new(build_split(&mixed(1500), &SMALL));
+    let fetching = Fetching::new(build_split(&mixed(1500), &SMALL));
     let mut rounds = Vec::new();
     let words = loop {
         match fetching.index.try_suggest("الخار", 5) {
