@@ -17,6 +17,9 @@ use crate::index::Index;
 pub struct WordMarks {
     /// Open addressing: (word id, leaves), `EMPTY` where free.
     slots: Vec<(u32, u64)>,
+    /// One bit per word id: is it in `slots`? Most words of a document
+    /// are not: one bit tells, without probing.
+    present: Vec<u64>,
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -24,12 +27,18 @@ const EMPTY: u32 = u32::MAX;
 impl WordMarks {
     pub fn new(plan: &Plan<'_>) -> WordMarks {
         let entries: usize = plan.leaves.iter().map(|l| l.sources.len()).sum();
-        let mut marks = WordMarks { slots: vec![(EMPTY, 0); (entries * 2).next_power_of_two().max(8)] };
+        let words = plan.leaves.iter().flat_map(|l| &l.sources).map(|s| s.word.id as usize + 1).max().unwrap_or(0);
+        let mut marks = WordMarks {
+            slots: vec![(EMPTY, 0); (entries * 2).next_power_of_two().max(8)],
+            present: vec![0; words.div_ceil(64)],
+        };
         for (leaf, l) in plan.leaves.iter().enumerate().take(64) {
             for source in &l.sources {
-                let slot = marks.slot(source.word.id);
-                marks.slots[slot].0 = source.word.id;
+                let word = source.word.id;
+                let slot = marks.slot(word);
+                marks.slots[slot].0 = word;
                 marks.slots[slot].1 |= 1 << leaf;
+                marks.present[word as usize / 64] |= 1 << (word % 64);
             }
         }
         marks
@@ -37,7 +46,10 @@ impl WordMarks {
 
     /// The leaves a word matches (0: none).
     pub fn get(&self, word: u32) -> u64 {
-        self.slots[self.slot(word)].1
+        match self.present.get(word as usize / 64) {
+            Some(bits) if bits & (1 << (word % 64)) != 0 => self.slots[self.slot(word)].1,
+            _ => 0,
+        }
     }
 
     fn slot(&self, word: u32) -> usize {
@@ -94,14 +106,20 @@ impl DocMarks {
         self.marked.clear();
         match source {
             MarkSource::Documents(marks) => {
-                let Some(title) = index.doc_words(doc, &mut self.scratch) else { return false };
-                self.title = title;
-                for (position, &word) in self.scratch.iter().enumerate() {
+                let (mut position, mut title) = (0, 0);
+                let read = index.each_doc_word(doc, &mut |word, in_title| {
                     let leaves = marks.get(word);
                     if leaves != 0 {
-                        self.marked.push((position as u32, leaves));
+                        self.marked.push((position, leaves));
                     }
+                    position += 1;
+                    title += u32::from(in_title);
+                    true
+                });
+                if read.is_none() {
+                    return false;
                 }
+                self.title = title;
             }
             MarkSource::Occurrences(words) => {
                 self.title = index.title_len(doc);
