@@ -6,7 +6,8 @@
 // Per corpus (fetched by scripts/corpora.py into ~/.cache/bahth-corpora; seeds/
 // from the repository):
 //   - native (benches/scale.rs): documents, text bytes, index build time and peak
-//     memory, index bytes per section, latency median / p95 / max per query kind;
+//     memory, index bytes per section, latency median / p95 / max per query kind,
+//     and the corpus's 7-word query typed one character at a time (per keystroke);
 //   - the module: built with BAHTH_CORPUS by scripts/build-wasm.sh (timed), its
 //     raw / gzip / brotli size, and each index section gzipped;
 //   - headless Chromium: compile + instantiate time, script start → first result
@@ -85,7 +86,7 @@ async function measure(name, folder) {
   const out = path.join(ROOT, 'target/scale', name);
   fs.rmSync(out, { recursive: true, force: true });
   console.error(`[scale] ${name}: native index build and latency`);
-  sh('cargo', ['bench', '-q', '--bench', 'scale', '--', folder, out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  sh('cargo', ['bench', '-q', '--bench', 'scale', '--', folder, out, TYPED[name] ?? TYPED.large], { stdio: ['ignore', 'ignore', 'inherit'] });
   const native = JSON.parse(fs.readFileSync(path.join(out, 'native.json'), 'utf8'));
   for (const section of native.sections) {
     const bytes = fs.readFileSync(path.join(out, 'sections', `${section.name}.bin`));
@@ -293,6 +294,9 @@ function print({ name, native, module, chromium, typed, split }) {
     const budget = large ? `  ${row.p95_ms <= BUDGETS.nativeP95Ms ? 'OK' : 'OVER'}` : '';
     console.log(`  ${row.kind.padEnd(18)} ${row.median_ms.toFixed(3).padStart(8)} ${row.p95_ms.toFixed(3).padStart(8)} ${row.max_ms.toFixed(3).padStart(8)} ${String(row.totals.join('/')).padStart(9)}  ${row.queries.join(' | ')}${budget}`);
   }
+  const t = native.typing;
+  console.log(`  typing «${TYPED[name] ?? TYPED.large}» one character at a time (${t.keystrokes} keystrokes, median of 21 runs each):`);
+  console.log(`    per keystroke median ${t.median_ms.toFixed(3)}, p95 ${t.p95_ms.toFixed(3)}, max ${t.max_ms.toFixed(3)} ms; all of them ${t.sum_ms.toFixed(2)} ms`);
   console.log(`Chromium               instantiate ${chromium.instantiateMs.toFixed(1)} ms; engine loaded ${chromium.loadMs.toFixed(1)} ms and first result ${chromium.firstResultMs.toFixed(1)} ms after script start (median of ${RUNS})`);
   console.log(`  typing «${typed}» 5 times, in 3 page loads (${chromium.keystrokes} keystrokes), main-thread time per keystroke:`);
   console.log(`    median ${chromium.keystrokeMedianMs.toFixed(2)} ms, p95 ${chromium.keystrokeP95Ms.toFixed(2)} ms ${verdict(chromium.keystrokeP95Ms, BUDGETS.keystrokeP95Ms)} (median of the loads' ${chromium.keystrokeP95s.map((p) => p.toFixed(1)).join(' / ')}), max ${chromium.keystrokeMaxMs.toFixed(2)} ms ${verdict(chromium.keystrokeMaxMs, BUDGETS.keystrokeMaxMs)}`);

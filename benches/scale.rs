@@ -1,10 +1,11 @@
 //! The native half of the scale benchmark (`node bench/scale.mjs` runs it per
-//! corpus; alone: `cargo bench --bench scale -- CORPUS_DIR OUT_DIR`).
+//! corpus; alone: `cargo bench --bench scale -- CORPUS_DIR OUT_DIR [TYPED]`).
 //!
 //! Indexes a real corpus in this process (build time, peak memory), writes
 //! the index and each of its sections to OUT_DIR, then times every query kind
-//! of the list, many runs each, and writes `native.json`. A
-//! measurement, not a test: nothing here fails on timing.
+//! of the list, many runs each, and the query TYPED typed one
+//! character at a time, and writes `native.json`. A measurement, not a test:
+//! nothing here fails on timing.
 
 use bahth::{corpus, index, Index, SearchOptions};
 use serde_json::json;
@@ -19,12 +20,18 @@ use kinds::kinds;
 /// Runs per query (after warm-up runs that are not counted).
 const RUNS: usize = 40;
 const WARM_UP: usize = 3;
+/// Runs per keystroke of the typed query.
+const TYPING_RUNS: usize = 21;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
-    let [dir, out] = args.as_slice() else {
-        eprintln!("usage: cargo bench --bench scale -- CORPUS_DIR OUT_DIR");
-        std::process::exit(2);
+    let (dir, out, typed) = match args.as_slice() {
+        [dir, out] => (dir, out, None),
+        [dir, out, typed] => (dir, out, Some(typed.as_str())),
+        _ => {
+            eprintln!("usage: cargo bench --bench scale -- CORPUS_DIR OUT_DIR [TYPED_QUERY]");
+            std::process::exit(2);
+        }
     };
     let (dir, out) = (PathBuf::from(dir), PathBuf::from(out));
     let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("corpus").to_string();
@@ -68,12 +75,39 @@ fn main() {
             "median_ms": at(0.5), "p95_ms": at(0.95), "max_ms": at(1.0),
         }));
     }
+    let typing = typed.map(|typed| typing(&index, typed));
     let report = json!({
         "corpus": name, "documents": index.doc_count(), "text_bytes": text_bytes, "index_bytes": bytes.len(),
-        "build_ms": build_ms, "peak_memory_kb": peak_kb, "sections": sections, "latency": rows,
+        "build_ms": build_ms, "peak_memory_kb": peak_kb, "sections": sections, "latency": rows, "typing": typing,
     });
     std::fs::write(out.join("native.json"), report.to_string()).expect("write native.json");
     println!("{name}: {} documents indexed in {build_ms:.0} ms; results in {}", index.doc_count(), out.display());
+}
+
+/// A query typed one character at a time, as a reader types it: per
+/// keystroke, the median of its runs; then over the keystrokes, the
+/// median, p95, max and sum (what the engine spends on the whole typing).
+fn typing(index: &Index, typed: &str) -> serde_json::Value {
+    let options = SearchOptions::default();
+    let mut keystrokes: Vec<f64> = typed
+        .char_indices()
+        .map(|(at, c)| {
+            let query = &typed[..at + c.len_utf8()];
+            let mut samples: Vec<f64> = (0..TYPING_RUNS)
+                .map(|_| {
+                    let t = Instant::now();
+                    black_box(index.search(black_box(query), &options));
+                    t.elapsed().as_secs_f64() * 1e3
+                })
+                .collect();
+            samples.sort_by(f64::total_cmp);
+            samples[samples.len() / 2]
+        })
+        .collect();
+    let sum: f64 = keystrokes.iter().sum();
+    keystrokes.sort_by(f64::total_cmp);
+    let at = |p: f64| keystrokes[((keystrokes.len() - 1) as f64 * p).round() as usize];
+    json!({ "keystrokes": keystrokes.len(), "median_ms": at(0.5), "p95_ms": at(0.95), "max_ms": at(1.0), "sum_ms": sum })
 }
 
 /// The process's peak resident memory (Linux), in KB.
