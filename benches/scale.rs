@@ -61,15 +61,11 @@ fn main() {
             for _ in 0..WARM_UP {
                 black_box(index.search(query, &options));
             }
-            for _ in 0..RUNS {
-                let t = Instant::now();
-                black_box(index.search(black_box(query), &options));
-                samples.push(t.elapsed().as_secs_f64() * 1e3);
-            }
+            samples.extend(timed_runs(&index, query, RUNS));
             totals.push(index.search(query, &options).total);
         }
         samples.sort_by(f64::total_cmp);
-        let at = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
+        let at = |p| quantile(&samples, p);
         rows.push(json!({
             "kind": kind, "queries": queries, "totals": totals,
             "median_ms": at(0.5), "p95_ms": at(0.95), "max_ms": at(1.0),
@@ -88,26 +84,35 @@ fn main() {
 /// keystroke, the median of its runs; then over the keystrokes, the
 /// median, p95, max and sum (what the engine spends on the whole typing).
 fn typing(index: &Index, typed: &str) -> serde_json::Value {
-    let options = SearchOptions::default();
     let mut keystrokes: Vec<f64> = typed
         .char_indices()
         .map(|(at, c)| {
-            let query = &typed[..at + c.len_utf8()];
-            let mut samples: Vec<f64> = (0..TYPING_RUNS)
-                .map(|_| {
-                    let t = Instant::now();
-                    black_box(index.search(black_box(query), &options));
-                    t.elapsed().as_secs_f64() * 1e3
-                })
-                .collect();
+            let mut samples = timed_runs(index, &typed[..at + c.len_utf8()], TYPING_RUNS);
             samples.sort_by(f64::total_cmp);
-            samples[samples.len() / 2]
+            quantile(&samples, 0.5)
         })
         .collect();
     let sum: f64 = keystrokes.iter().sum();
     keystrokes.sort_by(f64::total_cmp);
-    let at = |p: f64| keystrokes[((keystrokes.len() - 1) as f64 * p).round() as usize];
+    let at = |p| quantile(&keystrokes, p);
     json!({ "keystrokes": keystrokes.len(), "median_ms": at(0.5), "p95_ms": at(0.95), "max_ms": at(1.0), "sum_ms": sum })
+}
+
+/// `runs` timings of one query, in milliseconds.
+fn timed_runs(index: &Index, query: &str, runs: usize) -> Vec<f64> {
+    let options = SearchOptions::default();
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(index.search(black_box(query), &options));
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect()
+}
+
+/// The `p` quantile of sorted samples (nearest rank).
+fn quantile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
 /// The process's peak resident memory (Linux), in KB.

@@ -577,12 +577,6 @@ impl Completion {
     }
 }
 
-impl From<Word<'_>> for Completion {
-    fn from(word: Word<'_>) -> Self {
-        Completion(word.reference())
-    }
-}
-
 /// Sorts words by document frequency (most first), then id; removes repeats.
 pub fn by_document_count(words: &mut Vec<Completion>) {
     crate::sort::sort_by(words, &|a, b| (b.0.df, a.0.id) < (a.0.df, b.0.id));
